@@ -66,16 +66,16 @@ function row(name: string, c: CheckResult, seconds: number): string {
   const p = c.position;
   const s = c.size;
   const naive = naiveMedianError(c.predictions);
-  return `| ${name} | ${p.n} | ${p.medianError.toFixed(1)} | ${naive.toFixed(1)} | ${(p.medianError / naive).toFixed(2)} | ${pct(p.coverage50)} | ${pct(p.coverage90)} | ${p.medianWidth90.toFixed(0)} | ${c.factors.km.overall.toFixed(2)} | ${pct(p.coverage90Widened)} | ${p.medianWidth90Widened.toFixed(0)} | ${s.n} | ${(100 * (Math.exp(s.medianError) - 1)).toFixed(0)} % | ${pct(s.coverage90)} | ${c.factors.size.overall.toFixed(2)} | ${seconds.toFixed(1)} s (${(seconds / oneEstimate).toFixed(0)}× one estimate) |`;
+  return `| ${name} | ${p.n} | ${p.medianError.toFixed(1)} | ${naive.toFixed(1)} | ${(p.medianError / naive).toFixed(2)} | ${pct(p.coverage50)} | ${pct(p.coverage90)} | ${p.medianWidth90.toFixed(0)} | ${p.intervalScore90.toFixed(0)} | ${c.factors.km.overall.toFixed(2)} | ${pct(p.coverage90Widened)} | ${p.medianWidth90Widened.toFixed(0)} | ${s.n} | ${(100 * (Math.exp(s.medianError) - 1)).toFixed(0)} % | ${pct(s.coverage90)} | ×${Math.exp(s.medianWidth90).toFixed(1)} | ${s.intervalScore90.toFixed(2)} | ${c.factors.size.overall.toFixed(2)} | ${seconds.toFixed(1)} s (${(seconds / oneEstimate).toFixed(0)}× one estimate) |`;
 }
 
 console.log(
   `2018 embedded data: ${dataset.sightings.length} sightings; one estimate ${oneEstimate.toFixed(2)} s`,
 );
 console.log(
-  "| scheme | positions | median error km | naive km | ratio | 50 % covered | 90 % covered | 90 % width km | km factor | widened 90 % covered (cross-fitted) | widened width km | sizes | size median error | size 90 % covered | size factor | time |",
+  "| scheme | positions | median error km | naive km | ratio | 50 % covered | 90 % covered | 90 % width km (median) | interval score km (mean, alpha 0.1) | km factor | widened 90 % covered (cross-fitted) | widened width km | sizes | size median error | size 90 % covered | size 90 % high ÷ low (median) | size interval score (log, mean) | size factor | time |",
 );
-console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 const runs: [string, CheckResult][] = [];
 for (const loo of withLoo ? [false, true] : [false]) {
   const t0 = performance.now();
@@ -93,11 +93,11 @@ for (const loo of withLoo ? [false, true] : [false]) {
 }
 const [name, main] = runs[0];
 console.log(
-  `\nper source type (${name}): positions n, median error km, 90 % covered; sizes n, 90 % covered`,
+  `\nper source type (${name}): positions n, median error km, 90 % covered (median width km, interval score km); sizes n, 90 % covered (median high ÷ low, interval score log)`,
 );
 for (const [source, s] of Object.entries(main.bySource)) {
   console.log(
-    `- ${source}: ${s.position.n}, ${Number.isFinite(s.position.medianError) ? s.position.medianError.toFixed(1) : "–"} km, ${s.position.n ? pct(s.position.coverage90) : "–"}; ${s.size.n}, ${s.size.n ? pct(s.size.coverage90) : "–"}`,
+    `- ${source}: ${s.position.n}, ${Number.isFinite(s.position.medianError) ? s.position.medianError.toFixed(1) : "–"} km, ${s.position.n ? `${pct(s.position.coverage90)} (${s.position.medianWidth90.toFixed(0)} km, ${s.position.intervalScore90.toFixed(0)} km)` : "–"}; ${s.size.n}, ${s.size.n ? `${pct(s.size.coverage90)} (×${Math.exp(s.size.medianWidth90).toFixed(1)}, ${s.size.intervalScore90.toFixed(2)})` : "–"}`,
   );
 }
 console.log(`PIT of positions (10 bins): ${main.position.pit.join(" ")}`);

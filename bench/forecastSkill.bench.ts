@@ -133,6 +133,13 @@ interface Variant {
    * compared with like, where the group's reported speed compares the mean reports of two times.
    */
   headFrontSpeed?: boolean;
+  /**
+   * Development (fc27): the runs move by the group's OWN law (the estimator's `trackMovement`,
+   * the law its held days after the data are carried by) instead of the pooled one.
+   */
+  ownLaw?: boolean;
+  /** Development (fc27): the runs' start shape (`ForecastOptions.startShape`). */
+  startShape?: "split" | "lognormal";
 }
 /**
  * The truth's head on one day: the front edge, the one head every bench scores
@@ -637,6 +644,10 @@ function variantNowcast(now: Nowcast, v: Variant, world: ScorableWorld): Nowcast
       if (speed !== undefined && regimeOfPace(speed, g.movement) === "ride")
         out.head = { ...out.head, regime: { rest: 0, walk: 0, ride: 1 } };
     }
+    if (v.ownLaw) {
+      const own = now.estimate.state.find((s) => s.group === g.group)?.trackMovement;
+      if (own) out.movement = own;
+    }
     if (v.pace) {
       const track = now.estimate.tracks.filter((t) => t.group === g.group);
       out.movement = groupMovement(track, pooled, v.pace);
@@ -696,6 +707,7 @@ function scoreWorld(world: ScorableWorld, tables: Table[], seed: number): number
         runs: RUNS,
         random: mulberry32(seed * 1000 + day),
         startSpread: v.startSpread,
+        ...(v.startShape ? { startShape: v.startShape } : {}),
       }),
     );
     forecasts++;

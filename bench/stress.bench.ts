@@ -13,6 +13,8 @@ import { addScoreSums, emptyScoreSums, scoreTracks, summarizeScores } from "./wo
 import type { ScoreFigures, WorldScore } from "./worlds/score.ts";
 import { earlyCover, missingCauses } from "./worlds/missing.ts";
 import type { EarlyCover, MissingCauses } from "./worlds/missing.ts";
+import { addSharpness, emptySharpness, sharpText } from "./worlds/sharpness.ts";
+import type { Sharpness } from "./worlds/sharpness.ts";
 import { generateSpeedWorld, generateStressWorld } from "./worlds/stress.ts";
 import type { ScorableWorld } from "./worlds/truth.ts";
 import {
@@ -92,11 +94,14 @@ interface Run {
   missing: { labelled: MissingCauses; unlabelled: MissingCauses };
   /** Labelled worlds: cover before a group's first named position (with --missing). */
   early: EarlyCover;
+  /** Widths and interval scores beside each cover figure (bench/worlds/sharpness.ts). */
+  sharp: Sharpness;
 }
 
 function run(name: string, make: (i: number) => ScorableWorld & { rejected?: number }): Run {
   const scores: WorldScore[] = [];
   const sums = emptyScoreSums();
+  const sharp = emptySharpness();
   let sightings = 0;
   let rejected = 0;
   let cpu = 0;
@@ -130,6 +135,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     const score = scoreTracks(world, value.tracks);
     scores.push(score);
     addScoreSums(sums, score.sums);
+    addSharpness(sharp, score.sharp);
     if (missing) {
       missingCauses(world, value.tracks, causes[world.labelled ? "labelled" : "unlabelled"]);
       if (world.labelled) earlyCover(world, value.tracks, early);
@@ -150,6 +156,7 @@ function run(name: string, make: (i: number) => ScorableWorld & { rejected?: num
     cpuMs: cpu,
     missing: causes,
     early,
+    sharp,
   };
 }
 
@@ -174,22 +181,26 @@ function goalRows(r: Run): string[] {
   return [
     `| median-person km error ≤ 0.6 × naive | ${num(f.kmMae)} km vs naive ${num(f.naiveKmMae)} km: **${num(f.kmRatio, 3)} ×** | ${verdict(Number.isFinite(f.kmRatio) ? f.kmRatio <= 0.6 : undefined)} |`,
     `| size error (MAPE) ≤ 0.4 × naive | ${pct(f.sizeMape)} vs naive ${pct(f.naiveSizeMape)}: **${num(f.sizeRatio, 3)} ×** (mean abs log ${num(f.sizeMeanAbsLog, 2)}) | ${verdict(Number.isFinite(f.sizeRatio) ? f.sizeRatio <= 0.4 : undefined)} |`,
-    `| 90 % intervals cover 87–93 % of true km | **${pct(f.kmCoverage)}** (mean width ${num(f.kmWidth, 0)} km) | ${verdict(inBand(f.kmCoverage))} |`,
-    `| 90 % intervals cover 87–93 % of true sizes | **${pct(f.sizeCoverage)}** (geometric mean high/low ${num(f.sizeWidthRatio, 2)}) | ${verdict(inBand(f.sizeCoverage))} |`,
+    `| 90 % intervals cover 87–93 % of true km | **${pct(f.kmCoverage)}** (${sharpText(r.sharp.km, "km")}; mean width ${num(f.kmWidth, 0)} km) | ${verdict(inBand(f.kmCoverage))} |`,
+    `| 90 % intervals cover 87–93 % of true sizes | **${pct(f.sizeCoverage)}** (${sharpText(r.sharp.size, "size")}; geometric mean high/low ${num(f.sizeWidthRatio, 2)}) | ${verdict(inBand(f.sizeCoverage))} |`,
     `| no true group-day without an estimate | **${missingDays}** of ${f.days} (${pct(f.missingShare)}) | ${verdict(missingDays === 0)} |`,
     `| groups found = true in ≥ 90 % of unlabelled worlds | **${g.right} of ${g.of}** (${pct(share)}; ${g.detail}) | ${verdict(g.of ? share >= 0.9 : undefined)} |`,
-    `| head km (foremost people): error, 90 % coverage | ${f.days && Number.isFinite(f.headMae) ? `${num(f.headMae)} km, ${pct(f.headCoverage)}` : "n/a (the estimate has no head_km)"} | ${verdict(inBand(f.headCoverage))} |`,
-    `| tail km (hindmost people): error, 90 % coverage | ${Number.isFinite(f.tailMae) ? `${num(f.tailMae)} km, ${pct(f.tailCoverage)}` : "n/a (the estimate has no tail_km)"} | ${verdict(inBand(f.tailCoverage))} |`,
+    `| head km (foremost people): error, 90 % coverage | ${f.days && Number.isFinite(f.headMae) ? `${num(f.headMae)} km, ${pct(f.headCoverage)} (${sharpText(r.sharp.head, "km")})` : "n/a (the estimate has no head_km)"} | ${verdict(inBand(f.headCoverage))} |`,
+    `| tail km (hindmost people): error, 90 % coverage | ${Number.isFinite(f.tailMae) ? `${num(f.tailMae)} km, ${pct(f.tailCoverage)} (${sharpText(r.sharp.tail, "km")})` : "n/a (the estimate has no tail_km)"} | ${verdict(inBand(f.tailCoverage))} |`,
   ];
 }
 
 function breakdown(r: Run): string {
   const part = (labelled: boolean): string => {
     const s = emptyScoreSums();
+    const sh = emptySharpness();
     const ws = r.scores.filter((x) => x.labelled === labelled);
-    for (const w of ws) addScoreSums(s, w.sums);
+    for (const w of ws) {
+      addScoreSums(s, w.sums);
+      addSharpness(sh, w.sharp);
+    }
     const f = summarizeScores(s);
-    return `${labelled ? "labelled" : "unlabelled"} (${ws.length} worlds, ${f.days} group-days): km ${num(f.kmRatio, 2)} × naive, cover ${pct(f.kmCoverage)}; size ${num(f.sizeRatio, 2)} ×, cover ${pct(f.sizeCoverage)}; without estimate ${pct(f.missingShare)} (${s.missing} days; not scored: ${s.arrived} days, carried ones included, at the route's end after a track whose median reached it ended)`;
+    return `${labelled ? "labelled" : "unlabelled"} (${ws.length} worlds, ${f.days} group-days): km ${num(f.kmRatio, 2)} × naive, cover ${pct(f.kmCoverage)} (${sharpText(sh.km, "km")}); size ${num(f.sizeRatio, 2)} ×, cover ${pct(f.sizeCoverage)} (${sharpText(sh.size, "size")}); without estimate ${pct(f.missingShare)} (${s.missing} days; not scored: ${s.arrived} days, carried ones included, at the route's end after a track whose median reached it ended)`;
   };
   const carried = (labelled: boolean): string => {
     const s = emptyScoreSums();

@@ -3,7 +3,7 @@
 // with their own error laws, Spanish and English sheets read through the importer. The estimator
 // is called as bench/stress.bench.ts calls it (`estimateTracks(world.dataset)`); the scoring is
 // world3's own (bench/world3/score.ts). Figures and assumptions: bench/README.md § world3.
-// Run: TZ=UTC npx tsx bench/world3.bench.ts [--worlds 30] [--seed-offset 0] [--per-world] [--no-body-tails]
+// Run: TZ=UTC npx tsx bench/world3.bench.ts [--worlds 50] [--seed-offset 0] [--per-world] [--no-body-tails]
 //      [--forecast [--step 7] [--runs 200]] [--missing]
 // World i (0-based) has seed i + 1 + offset; one world in three (i % 3 = 2) names no group.
 // --forecast also scores rolling forecasts every `step` days (bench/world3/forecast.ts) against
@@ -28,6 +28,8 @@ import type { Figures, WorldScore } from "./world3/score.ts";
 import { missingCauses } from "./world3/missing.ts";
 import type { MissingCauses } from "./worlds/missing.ts";
 import { generateWorld3 } from "./world3/world.ts";
+import { addSharpness, emptySharpness, sharpText } from "./worlds/sharpness.ts";
+import type { Sharpness } from "./worlds/sharpness.ts";
 import {
   option,
   pct,
@@ -44,7 +46,7 @@ const predictiveAssociation = predictiveAssociationArg();
 // --no-split-parts, --split-min-bodies N, --split-max-bodies N, --split-unnamed: EstimateOptions.splitParts, on by default (bench/args.ts).
 const splitParts = splitPartsArg();
 
-const worlds = option("worlds", 30);
+const worlds = option("worlds", 50);
 const seedOffset = option("seed-offset", 0);
 const perWorld = process.argv.includes("--per-world");
 // --no-body-tails: the final passes read reports of the body as one normal (EstimateOptions.bodyTails).
@@ -163,10 +165,14 @@ for (let i = 0; i < worlds; i++) {
   }
 }
 
-function pooled(filter: (s: WorldScore) => boolean): Figures {
+function pooled(filter: (s: WorldScore) => boolean): Figures & { sharp: Sharpness } {
   const s = emptySums();
-  for (const w of scores.filter(filter)) addSums(s, w.sums);
-  return figures(s);
+  const sharp = emptySharpness();
+  for (const w of scores.filter(filter)) {
+    addSums(s, w.sums);
+    addSharpness(sharp, w.sharp);
+  }
+  return { ...figures(s), sharp };
 }
 
 const all = pooled(() => true);
@@ -182,17 +188,23 @@ console.log(
   `\n### world3: ${worlds} worlds (seeds ${1 + seedOffset}–${worlds + seedOffset}), ${sightings} sightings, ${counts} border counts, ${rejected} rows rejected by the importer; ${splits} splits, ${merges} merges\n`,
 );
 console.log("| figure | all | labelled | unlabelled |\n|---|---|---|---|");
-const row = (name: string, f: (x: Figures) => string): void =>
+const row = (name: string, f: (x: Figures & { sharp: Sharpness }) => string): void =>
   console.log(`| ${name} | ${f(all)} | ${f(lab)} | ${f(unl)} |`);
 row(
   "median-person km error ÷ naive (told the labels)",
   (x) => `**${num(x.kmRatio, 2)} ×** (${num(x.kmMae, 0)} km)`,
 );
 row("size error (MAPE) ÷ naive", (x) => `**${num(x.sizeRatio, 2)} ×** (${pct(x.sizeMape)})`);
-row("90 % km interval cover", (x) => `**${pct(x.kmCover)}**`);
-row("90 % size interval cover", (x) => `**${pct(x.sizeCover)}**`);
-row("head km (front edge) cover; error", (x) => `**${pct(x.headCover)}**; ${num(x.headMae, 0)} km`);
-row("tail km (rear edge) cover", (x) => pct(x.tailCover));
+row("90 % km interval cover", (x) => `**${pct(x.kmCover)}** (${sharpText(x.sharp.km, "km")})`);
+row(
+  "90 % size interval cover",
+  (x) => `**${pct(x.sizeCover)}** (${sharpText(x.sharp.size, "size")})`,
+);
+row(
+  "head km (front edge) cover; error",
+  (x) => `**${pct(x.headCover)}** (${sharpText(x.sharp.head, "km")}); ${num(x.headMae, 0)} km`,
+);
+row("tail km (rear edge) cover", (x) => `${pct(x.tailCover)} (${sharpText(x.sharp.tail, "km")})`);
 row(
   "group-days without an estimate (not scored: at the route's end after the track ended there)",
   (x) => `**${pct(x.missingShare)}** of ${x.days} (${x.arrived})`,

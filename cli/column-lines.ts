@@ -5,7 +5,7 @@
  * on stdout, `import` on stderr after each file's line, so an analyst sees which column of which
  * sheet became which field before opening the tables.
  */
-import { SHEET_NAME_COLUMN, columnShown, columnsInWords, madeFromText } from "../src/index.ts";
+import { columnHeaderText, columnShown, columnsInWords, madeFromText } from "../src/index.ts";
 import type { ColumnMapping, ImportReport, SituationLang } from "../src/index.ts";
 import { cliWords } from "./cli-words.ts";
 
@@ -15,7 +15,8 @@ import { cliWords } from "./cli-words.ts";
  * @example madeColumnName("(sheet name)", "es") // => "(nombre de la hoja)"
  */
 export function madeColumnName(column: string, lang: SituationLang): string {
-  return lang === "es" && column === SHEET_NAME_COLUMN ? "(nombre de la hoja)" : column;
+  // The library's one rule (the import's issue lines and Spanish reasons say it the same way).
+  return columnHeaderText(lang, column);
 }
 
 /**
@@ -34,12 +35,17 @@ export function columnLines(columns: readonly ColumnMapping[], lang: SituationLa
     const keptAsExtra =
       columns[i]!.how === "extra" && c.field === undefined && !c.ignored && how === c.how;
     // The sheet-name column is the importer's, so its label is said in the reader's language.
-    const shown =
-      es && c.column === SHEET_NAME_COLUMN ? madeColumnName(c.column, lang) : columnShown(c);
+    const shown = c.madeFrom ? columnShown(c) : madeColumnName(c.column, lang);
     if (c.countScope)
       scoped.push(
         `  ${words.countScopeSentence(shown, c.countScope === "place" ? "place" : "point")}`,
       );
+    // The time of day of a date column (`Hora` beside `Fecha`): read into observed_at, kept too
+    // (ColumnMapping.timeOf), as the time_from_column warning says.
+    if (c.timeOf !== undefined)
+      return es
+        ? `  ${shown} → hora de la observación (observed_at): se añade a la fecha de ${c.timeOf}; también se conserva como extra`
+        : `  ${shown} → observed_at time of day: added to the date in ${c.timeOf}; also kept as extra`;
     return `  ${shown}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra ? "" : ` (${how})`}`;
   });
   return [...lines, ...scoped];

@@ -23,7 +23,7 @@ export const correctionsHelp = (
 /**
  * Reads and checks corrections.json.
  * @param lang the language of the refusal (--lang; default English).
- * @throws UserError naming the file and the JSON pointer of the first problem.
+ * @throws UserError naming the file and the JSON pointer of every problem.
  */
 export function readCorrections(
   file: string,
@@ -56,17 +56,18 @@ export function withCorrections<T>(file: string, step: () => T, lang: SituationL
 }
 
 /**
- * The sentence of a CorrectionsError in `lang`: the file, the first problem's pointer and
- * sentence (the library's code table; a problem of the file's shape in English), how many more.
+ * The refusal of a CorrectionsError in `lang`: every problem on a line of its own, each with the
+ * file, its JSON pointer and its sentence (the library's code table; correctionProblemText), as
+ * `scenario` lists a scenario file's problems, so one run shows all there is to fix: one
+ * sentence per problem, in the file's order, on the refusal's one line (a UserError is one line).
  */
 function correctionsError(file: string, error: CorrectionsError, lang: SituationLang): UserError {
-  const p = error.problems[0];
-  return new UserError(
-    cliWords(lang).correctionsAt(
-      basename(file),
-      p?.pointer || "/",
-      p ? correctionProblemText(lang, p) : error.message,
-      error.problems.length - 1,
-    ),
+  const words = cliWords(lang);
+  const name = basename(file);
+  if (!error.problems.length)
+    return new UserError(words.correctionsAt(name, "/", error.message, 0));
+  const lines = error.problems.map((p) =>
+    words.correctionsAt(name, p.pointer || "/", correctionProblemText(lang, p), 0),
   );
+  return new UserError(lines.join(" "));
 }

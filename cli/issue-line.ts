@@ -3,7 +3,7 @@
  * what the analysis commands print while reading their input files. Where the issue is comes from
  * the library's `issueWhere` (the one rule the viewer and the notebook use too), in its words form.
  */
-import { issueReason, issueWhere } from "../src/index.ts";
+import { columnHeaderText, issueReason, issueWhere } from "../src/index.ts";
 import { cliWords } from "./cli-words.ts";
 import type { IssueLang, IssueParams, IssueUnit } from "../src/index.ts";
 
@@ -33,7 +33,8 @@ export function issueLine(
   // In Spanish the reason is said again from the issue's code and values (the viewer's words).
   const said = lang === "es" ? issueReason("es", i, "cli") : i.message;
   const message = (said + sheetHint(i, lang)).replace(/\r\n|\r|\n/g, "\\n");
-  return `  ${issueWhere(lang, i, unit)}${i.column ? ` [${i.column}]` : ""} ${i.code}: ${message}`;
+  const column = i.column ? ` [${columnHeaderText(lang, i.column)}]` : "";
+  return `  ${issueWhere(lang, i, unit)}${column} ${i.code}: ${message}`;
 }
 
 /** Why a sheet's header cannot be read, when `--columns` on that sheet alone would fix it. */

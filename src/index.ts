@@ -135,8 +135,13 @@ export {
 export type { ImportIssueCode } from "./ingest/issue-codes.ts";
 export { IMPORT_ISSUE_CODES } from "./ingest/issue-codes.ts";
 export type { IssueFront, IssueLang, IssueLike, IssueUnit } from "./ingest/issue-text.ts";
-export { columnShown, extraColumnShown, madeFromText } from "./ingest/column-shown.ts";
-export { SHEET_NAME_COLUMN } from "./ingest/sheet-plan.ts";
+export {
+  columnHeaderText,
+  columnShown,
+  extraColumnShown,
+  madeFromText,
+} from "./ingest/column-shown.ts";
+export { SHEET_NAME_COLUMN } from "./ingest/column-shown.ts";
 export {
   issueReason,
   issueText,
@@ -207,6 +212,7 @@ export { estimateTracks } from "./estimate/estimateTracks.ts";
 export { MAX_WRITTEN_DAYS } from "./estimate/trackStarts.ts";
 export type { BodyDistribution } from "./estimate/bodies.ts";
 export { bodyDistribution } from "./estimate/bodies.ts";
+export { EDGE_MAX_SHARE, EDGE_PEOPLE, EDGE_SHARE, edgeShare } from "./estimate/bodyEdges.ts";
 export type { BodyPart as CaravanPart } from "./estimate/partWords.ts";
 export { readPart } from "./estimate/partWords.ts";
 export type { MovementModel, Regime } from "./movement/index.ts";
@@ -284,6 +290,7 @@ export type { CheckableEstimate, CheckOptions, CheckResult } from "./check/check
 export { checkEstimate, matchGroups, DEFAULT_FOLDS, REPEAT_REASON } from "./check/checkEstimate.ts";
 export type { CheckScores, HeldOutPrediction } from "./check/score.ts";
 export { scorePredictions } from "./check/score.ts";
+export { ALPHA_90, intervalScore } from "./check/intervalScore.ts";
 export type { ScoredReport, SourceFactors, TrackWidening } from "./check/conformal.ts";
 export {
   conformalFactor,

@@ -23,6 +23,8 @@ import type { RouteIndex, Sighting, TrackPoint } from "../../src/index.ts";
 import type { World3, World3Group } from "./world.ts";
 import { arrivedAtEnd } from "../worlds/arrived.ts";
 import { headTruthKm, tailTruthKm } from "../worlds/edges.ts";
+import { emptySharpness, tallyInterval } from "../worlds/sharpness.ts";
+import type { Sharpness } from "../worlds/sharpness.ts";
 
 export const FOLLOW_KM = 150;
 
@@ -121,6 +123,8 @@ export interface WorldScore {
   trueGroups: number;
   foundGroups: number;
   sums: Sums;
+  /** Widths and interval scores of the scored days (../worlds/sharpness.ts). */
+  sharp: Sharpness;
 }
 
 /** One report of a truth group: local time (days), km on the group's route, size. */
@@ -246,7 +250,9 @@ export function scoreWorld(
   const obs = observations(world, groups, idx);
   const matched = matchTracks(groups, tracks, idx);
   const sums = emptySums();
-  for (const g of groups) scoreGroup(g, obs.get(g.group) ?? [], matched, world.labelled, idx, sums);
+  const sharp = emptySharpness();
+  for (const g of groups)
+    scoreGroup(g, obs.get(g.group) ?? [], matched, world.labelled, idx, sums, sharp);
   const trueGroups = groups.filter((g) =>
     (obs.get(g.group) ?? []).some((o) => o.km !== undefined),
   ).length;
@@ -256,6 +262,7 @@ export function scoreWorld(
     trueGroups,
     foundGroups: matched.size,
     sums,
+    sharp,
   };
 }
 
@@ -290,6 +297,7 @@ function scoreGroup(
   labelled: boolean,
   index: RouteIndex,
   sums: Sums,
+  sharp: Sharpness,
 ): void {
   const kms = series(obs, "km");
   const sizes = series(obs, "size");
@@ -323,6 +331,7 @@ function scoreGroup(
     sums.kmN++;
     sums.kmAbs += err;
     if (at(p.kmLow) <= d.km && d.km <= at(p.kmHigh)) sums.kmCovered++;
+    tallyInterval(sharp.km, at(p.kmLow), at(p.kmHigh), d.km);
     if (naiveKm !== undefined && Number.isFinite(err)) {
       sums.pairedKm++;
       sums.pairedKmAbs += err;
@@ -334,6 +343,7 @@ function scoreGroup(
       sums.sizeN++;
       sums.sizeAbsPct += pct;
       if (p.sizeLow <= d.size && d.size <= p.sizeHigh) sums.sizeCovered++;
+      tallyInterval(sharp.size, p.sizeLow, p.sizeHigh, d.size, true);
       if (naiveSize !== undefined) {
         sums.pairedSize++;
         sums.pairedSizeAbsPct += pct;
@@ -345,11 +355,13 @@ function scoreGroup(
       const head = headTruthKm(d);
       sums.headAbs += Math.abs(at(p.headKm) - head);
       if (at(p.headKmLow) <= head && head <= at(p.headKmHigh)) sums.headCovered++;
+      tallyInterval(sharp.head, at(p.headKmLow), at(p.headKmHigh), head);
     }
     if (p.tailKm !== undefined) {
       sums.tailN++;
       const tail = tailTruthKm(d);
       if (at(p.tailKmLow) <= tail && tail <= at(p.tailKmHigh)) sums.tailCovered++;
+      tallyInterval(sharp.tail, at(p.tailKmLow), at(p.tailKmHigh), tail);
     }
   }
 }

@@ -38,6 +38,8 @@ import type { Dataset, Km, Sighting, TrackPoint } from "../../src/index.ts";
 import type { ScorableWorld, TruthDay, TruthGroup } from "./truth.ts";
 import { arrivedAtEnd } from "./arrived.ts";
 import { headTruthKm, tailTruthKm } from "./edges.ts";
+import { emptySharpness, tallyInterval } from "./sharpness.ts";
+import type { Sharpness } from "./sharpness.ts";
 
 const HIGH_FIELDS = ["kmHigh", "headKmHigh", "tailKmHigh", "head_km_high", "tail_km_high"];
 
@@ -117,6 +119,8 @@ export interface WorldScore {
    * ended at its destination); `missing` counts the days a group still on the road had none.
    */
   carried: ScoreSums;
+  /** Widths and interval scores of the scored days (`sums`' days; ./sharpness.ts). */
+  sharp: Sharpness;
 }
 
 /** Zeroed sums. */
@@ -395,7 +399,7 @@ const TAIL = {
   hi: ["tailKmHigh", "tail_km_high"],
 };
 
-function scoreBody(s: ScoreSums, e: TrackPoint, d: TruthDay): void {
+function scoreBody(s: ScoreSums, sh: Sharpness, e: TrackPoint, d: TruthDay): void {
   for (const [which, names, truth] of [
     // The one head and tail every bench scores (./edges.ts); a truth without a body is not scored.
     ["head", HEAD, d.firstKm === undefined ? undefined : headTruthKm(d)],
@@ -407,6 +411,7 @@ function scoreBody(s: ScoreSums, e: TrackPoint, d: TruthDay): void {
     const hi = field(e, names.hi) ?? v;
     const covered = truth >= lo - 1e-9 && truth <= hi + 1e-9 ? 1 : 0;
     const above = truth > hi + 1e-9 ? 1 : 0;
+    tallyInterval(sh[which], lo, hi, truth);
     if (which === "head") {
       s.headN++;
       s.headAbs += Math.abs(v - truth);
@@ -423,6 +428,7 @@ function scoreBody(s: ScoreSums, e: TrackPoint, d: TruthDay): void {
 
 function scoreDay(
   s: ScoreSums,
+  sh: Sharpness,
   e: TrackPoint | undefined,
   d: TruthDay,
   naive: { km?: Km; size?: number } | undefined,
@@ -450,6 +456,7 @@ function scoreDay(
   s.kmCovered += d.km >= e.kmLow - 1e-9 && d.km <= e.kmHigh + 1e-9 ? 1 : 0;
   s.kmAbove += d.km > e.kmHigh + 1e-9 ? 1 : 0;
   s.kmWidth += e.kmHigh - e.kmLow;
+  tallyInterval(sh.km, e.kmLow, e.kmHigh, d.km);
   s.sizeDays++;
   if (Number.isFinite(e.size) && e.size > 0) {
     s.sizeN++;
@@ -462,10 +469,11 @@ function scoreDay(
     }
     s.sizeCovered += d.size >= e.sizeLow - 1e-9 && d.size <= e.sizeHigh + 1e-9 ? 1 : 0;
     s.sizeAbove += d.size > e.sizeHigh + 1e-9 ? 1 : 0;
+    tallyInterval(sh.size, e.sizeLow, e.sizeHigh, d.size, true);
     if (e.sizeLow > 0 && Number.isFinite(e.sizeHigh))
       s.sizeLogWidth += Math.log(e.sizeHigh / e.sizeLow);
   }
-  scoreBody(s, e, d);
+  scoreBody(s, sh, e, d);
 }
 
 /**
@@ -483,6 +491,8 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
   const end = isoDate(dataEndDay(world));
   const sums = emptyScoreSums();
   const carried = emptyScoreSums();
+  const sharp = emptySharpness();
+  const carriedSharp = emptySharpness();
   for (const g of world.truth) {
     const days = evaluated.get(g.group);
     if (!days) continue;
@@ -503,6 +513,7 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
       }
       scoreDay(
         isCarried ? carried : sums,
+        isCarried ? carriedSharp : sharp,
         e && reachingEnd(rebase(e, g.routeId), len),
         d,
         naive.get(g.group)?.get(d.date),
@@ -516,6 +527,7 @@ export function scoreTracks(world: ScorableWorld, tracks: readonly TrackPoint[])
     foundGroups: byGroup.size,
     sums,
     carried,
+    sharp,
   };
 }
 

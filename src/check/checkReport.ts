@@ -58,6 +58,7 @@ function positionScores(s: CheckScores): Record<string, unknown> {
     medianErrorKm: r1(s.medianError),
     medianWidth90Km: r1(s.medianWidth90),
     medianWidth90WidenedKm: r1(s.medianWidth90Widened),
+    intervalScore90Km: r1(s.intervalScore90),
     pit: s.pit,
   };
 }
@@ -71,7 +72,9 @@ function sizeScores(s: CheckScores): Record<string, unknown> {
     medianErrorLog: r3(s.medianError),
     medianErrorPercent: r1(100 * (Math.exp(s.medianError) - 1)),
     medianWidth90Log: r3(s.medianWidth90),
+    medianWidth90Ratio: r1(Math.exp(s.medianWidth90)),
     medianWidth90WidenedLog: r3(s.medianWidth90Widened),
+    intervalScore90Log: r3(s.intervalScore90),
     pit: s.pit,
   };
 }

@@ -4,6 +4,7 @@
  * report fell in its predictive distribution; flat when the model is calibrated, U-shaped when it
  * is overconfident, peaked in the middle when it is too cautious).
  */
+import { ALPHA_90, intervalScore } from "./intervalScore.ts";
 
 /** One held-out prediction of one quantity (km of a body part, or log size). */
 export interface HeldOutPrediction {
@@ -47,6 +48,11 @@ export interface CheckScores {
   medianWidth90: number;
   /** The same for the widened intervals: what the honesty costs. */
   medianWidth90Widened: number;
+  /**
+   * Mean interval score of the 90 % predictive intervals (./intervalScore.ts, alpha = 0.1): width
+   * plus 20 × the distance of a miss; km, or log units for sizes. Lower is sharper and honest.
+   */
+  intervalScore90: number;
   /** PIT histogram: counts in 10 equal bins of [0, 1]. */
   pit: number[];
 }
@@ -67,6 +73,7 @@ export function scorePredictions(predictions: readonly HeldOutPrediction[]): Che
   const errors: number[] = [];
   const widths: number[] = [];
   const widthsWidened: number[] = [];
+  let scoreSum = 0;
   for (const p of predictions) {
     const log = p.quantity === "size";
     const f = (x: number): number => (log ? Math.log(x) : x);
@@ -77,6 +84,7 @@ export function scorePredictions(predictions: readonly HeldOutPrediction[]): Che
     if (p.value >= low && p.value <= high) widened++;
     errors.push(Math.abs(f(p.value) - f(p.predicted)));
     widths.push(f(p.high90) - f(p.low90));
+    scoreSum += intervalScore(f(p.low90), f(p.high90), f(p.value), ALPHA_90);
     widthsWidened.push(f(high) - f(low));
     pit[Math.min(PIT_BINS - 1, Math.max(0, Math.floor(p.pit * PIT_BINS)))]++;
   }
@@ -88,6 +96,7 @@ export function scorePredictions(predictions: readonly HeldOutPrediction[]): Che
     medianError: median(errors),
     medianWidth90: median(widths),
     medianWidth90Widened: median(widthsWidened),
+    intervalScore90: n ? scoreSum / n : NaN,
     pit,
   };
 }

@@ -24,6 +24,16 @@ function pct(x: number): string {
 /** A size error as a percentage (exp(median |log ratio|) − 1), whole. */
 const sizePct = (s: CheckScores): string => (100 * (Math.exp(s.medianError) - 1)).toFixed(0);
 
+/** A median 90 % km width, whole km ("–" when not a number). */
+const widthKm = (s: CheckScores): string =>
+  Number.isFinite(s.medianWidth90) ? s.medianWidth90.toFixed(0) : "–";
+
+/** A median 90 % size width as high ÷ low, "×3.2", "×651" ("–" when not a number). */
+const widthRatio = (s: CheckScores): string =>
+  Number.isFinite(s.medianWidth90)
+    ? `×${Math.exp(s.medianWidth90).toFixed(Math.exp(s.medianWidth90) < 10 ? 1 : 0)}`
+    : "–";
+
 /** The words of the summary in one language. */
 interface SummaryWords {
   how: (c: CheckResult) => string;
@@ -70,10 +80,10 @@ const EN: SummaryWords = {
   how: (c) => (c.leaveOneOut ? "leave-one-out" : `${c.folds} folds, seed ${c.seed}`),
   head: (how, n) => `held-out check (${how}, ${n} reports):`,
   positions: (p, v) =>
-    `positions (${p.n}) — 90 % intervals covered ${pct(p.coverage90)} (nominal 90 %), 50 % intervals ${pct(p.coverage50)}, median error ${p.medianError.toFixed(1)} km (${v});`,
+    `positions (${p.n}) — 90 % intervals covered ${pct(p.coverage90)} (nominal 90 %), 50 % intervals ${pct(p.coverage50)}, median error ${p.medianError.toFixed(1)} km, median 90 % width ${widthKm(p)} km (${v});`,
   noPosition: "no position could be predicted;",
   sizes: (s, v) =>
-    `sizes (${s.n}) — 90 % covered ${pct(s.coverage90)}, 50 % ${pct(s.coverage50)}, median error ${sizePct(s)} % (${v}).`,
+    `sizes (${s.n}) — 90 % covered ${pct(s.coverage90)}, 50 % ${pct(s.coverage50)}, median error ${sizePct(s)} %, median 90 % high ÷ low ${widthRatio(s)} (${v}).`,
   noSize: "no size could be predicted.",
   verdict: {
     few: "too few to judge",
@@ -103,13 +113,13 @@ const EN: SummaryWords = {
       p,
       few,
       () =>
-        `50 % cover ${pct(p.coverage50)}, 90 % cover ${pct(p.coverage90)}, median error ${p.medianError.toFixed(1)} km`,
+        `50 % cover ${pct(p.coverage50)}, 90 % cover ${pct(p.coverage90)} (median width ${widthKm(p)} km), median error ${p.medianError.toFixed(1)} km`,
     );
     const sizes = sourcePart(
       s,
       few,
       () =>
-        `50 % cover ${pct(s.coverage50)}, 90 % cover ${pct(s.coverage90)}, median error ${sizePct(s)} %`,
+        `50 % cover ${pct(s.coverage50)}, 90 % cover ${pct(s.coverage90)} (median high ÷ low ${widthRatio(s)}), median error ${sizePct(s)} %`,
     );
     return `  ${name}: positions ${positions}; sizes ${sizes}`;
   },
@@ -122,10 +132,10 @@ const ES: SummaryWords = {
   head: (how, n) =>
     `verificación con datos retenidos (${how}, ${n} ${n === 1 ? "reporte" : "reportes"}):`,
   positions: (p, v) =>
-    `posiciones (${p.n}) — los intervalos del 90 % cubrieron ${pct(p.coverage90)} (nominal 90 %), los del 50 % ${pct(p.coverage50)}, error mediano ${p.medianError.toFixed(1)} km (${v});`,
+    `posiciones (${p.n}) — los intervalos del 90 % cubrieron ${pct(p.coverage90)} (nominal 90 %), los del 50 % ${pct(p.coverage50)}, error mediano ${p.medianError.toFixed(1)} km, ancho mediano del 90 % ${widthKm(p)} km (${v});`,
   noPosition: "no se pudo predecir ninguna posición;",
   sizes: (s, v) =>
-    `tamaños (${s.n}) — el 90 % cubrió ${pct(s.coverage90)}, el 50 % ${pct(s.coverage50)}, error mediano ${sizePct(s)} % (${v}).`,
+    `tamaños (${s.n}) — el 90 % cubrió ${pct(s.coverage90)}, el 50 % ${pct(s.coverage50)}, error mediano ${sizePct(s)} %, alto ÷ bajo mediano del 90 % ${widthRatio(s)} (${v}).`,
   noSize: "no se pudo predecir ningún tamaño.",
   verdict: {
     few: "demasiado pocos para juzgar",
@@ -158,13 +168,13 @@ const ES: SummaryWords = {
       p,
       few,
       () =>
-        `cobertura del 50 % ${pct(p.coverage50)}, del 90 % ${pct(p.coverage90)}, error mediano ${p.medianError.toFixed(1)} km`,
+        `cobertura del 50 % ${pct(p.coverage50)}, del 90 % ${pct(p.coverage90)} (ancho mediano ${widthKm(p)} km), error mediano ${p.medianError.toFixed(1)} km`,
     );
     const sizes = sourcePart(
       s,
       few,
       () =>
-        `cobertura del 50 % ${pct(s.coverage50)}, del 90 % ${pct(s.coverage90)}, error mediano ${sizePct(s)} %`,
+        `cobertura del 50 % ${pct(s.coverage50)}, del 90 % ${pct(s.coverage90)} (alto ÷ bajo mediano ${widthRatio(s)}), error mediano ${sizePct(s)} %`,
     );
     return `  ${name}: posiciones ${positions}; tamaños ${sizes}`;
   },

@@ -5,14 +5,19 @@
  * same way from the reports of those parts, with each report of the body saying the head is
  * ahead of it (the tail behind it) by at most the body's spread (bodySpreadKm).
  *
- * The people along the body: a piecewise-linear cumulative share through (tail, 0),
- * (median, ½), (head, 1) — half the group on each side of the median person, spread evenly
- * between it and each end. It is the simplest distribution that honours the three estimates;
- * `peopleBetween` gives the people in any km range.
+ * The people along the body (`bodyDistribution`): a piecewise-linear cumulative share through
+ * (tail, e), (median, ½), (head, 1 − e), where e is the edge share of bodyEdges.ts (the foremost
+ * 1 %, at least 20 people, at most 5 %: what `head_km` means, docs/contracts.md §3.1) — half the
+ * group on each side of the median person, spread evenly; the foremost e lie ahead of the head at
+ * the density of the front half, the hindmost e behind the tail likewise. It is the simplest
+ * distribution that honours the three estimates and the one definition of the edges;
+ * `peopleBetween` gives the people in any km range. A half of no length (head = median, as on
+ * many 2018 days whose reports name no head) holds its half of the group at the median km.
  */
 import type { TrackPoint } from "../model/track.ts";
 import type { Km, People } from "../model/units.ts";
 import type { KmDayEstimate, KmSmootherResult } from "./kmSmoother.ts";
+import { EDGE_SHARE, edgeShare } from "./bodyEdges.ts";
 
 type LooScores = KmSmootherResult["loo"];
 import { partOf, runKm } from "./positions.ts";
@@ -173,27 +178,34 @@ export interface BodyDistribution {
 
 /**
  * The body of a group on one day from its track point (head and tail default to the median
- * person when the point has none).
+ * person when the point has none). The edge share e = edgeShare(size) (bodyEdges.ts; 1 % when
+ * the size is unknown) lies beyond each end (module comment).
  * @example
  * const b = bodyDistribution({ ...point, km: 100, headKm: 120, tailKm: 90, size: 1000 });
- * b.peopleBetween(100, 120); // => 500
- * b.quantileKm(0.25); // => 95
+ * b.shareBehind(120); // => 0.98 (the foremost 2 %, 20 people, are ahead of the head)
+ * b.peopleBetween(100, 120); // => 480
  */
 export function bodyDistribution(t: TrackPoint): BodyDistribution {
   const medianKm = t.km;
   const headKm = Math.max(medianKm, t.headKm ?? medianKm);
   const tailKm = Math.min(medianKm, t.tailKm ?? medianKm);
+  const e = Number.isFinite(t.size) && t.size > 0 ? edgeShare(t.size) : EDGE_SHARE;
+  // Beyond each end the edge share e at the density of that half: (½ − e) over the half's length.
+  const stretch = e / (0.5 - e);
+  const frontKm = headKm + (headKm - medianKm) * stretch;
+  const rearKm = tailKm - (medianKm - tailKm) * stretch;
   const shareBehind = (x: Km): number => {
-    if (x < tailKm) return 0;
-    if (x >= headKm) return 1;
-    if (x < medianKm) return (0.5 * (x - tailKm)) / (medianKm - tailKm);
-    if (headKm === medianKm) return 1;
-    return 0.5 + (0.5 * (x - medianKm)) / (headKm - medianKm);
+    if (x < rearKm) return 0;
+    if (x >= frontKm) return 1;
+    if (x < medianKm) return (0.5 * (x - rearKm)) / (medianKm - rearKm);
+    // x ≥ median: a front half of no length holds its people at the median km.
+    if (frontKm === medianKm) return 1;
+    return 0.5 + (0.5 * (x - medianKm)) / (frontKm - medianKm);
   };
   const quantileKm = (q: number): Km => {
     const p = Math.min(1, Math.max(0, q));
-    if (p <= 0.5) return tailKm + (medianKm - tailKm) * (p / 0.5);
-    return medianKm + (headKm - medianKm) * ((p - 0.5) / 0.5);
+    if (p <= 0.5) return rearKm + (medianKm - rearKm) * (p / 0.5);
+    return medianKm + (frontKm - medianKm) * ((p - 0.5) / 0.5);
   };
   return {
     tailKm,
@@ -206,7 +218,7 @@ export function bodyDistribution(t: TrackPoint): BodyDistribution {
       const [a, b] = fromKm <= toKm ? [fromKm, toKm] : [toKm, fromKm];
       // A body of no length (head = tail): all its people are at one km, counted when inside.
       if (headKm === tailKm) return a <= medianKm && medianKm <= b ? t.size : 0;
-      const below = a <= tailKm ? 0 : shareBehind(a - 1e-9);
+      const below = a <= rearKm ? 0 : shareBehind(a - 1e-9);
       return t.size * (shareBehind(b) - below);
     },
   };

@@ -20,7 +20,7 @@
  * every report at the least loss a fit can give, those off the route as outliers), and the search
  * re-fits when that bound could still make the move.
  */
-import { SHIFT_TOLERANCE_KM, shiftOf } from "./moveScreen.ts";
+import { SHIFT_TOLERANCE_KM, figureLossAt, shiftOf } from "./moveScreen.ts";
 import type { FrozenGroup } from "./moveScreen.ts";
 import { positionsCostAt } from "./positionsFit.ts";
 import type { ReportTable } from "./reportTable.ts";
@@ -244,5 +244,30 @@ export function figuresJoin(
     if (x.logSize !== undefined)
       d += sizeLoss(x.logSize, !!x.part, after, m) - sizeLoss(x.logSize, !!x.part, before, m);
   }
+  return d;
+}
+
+/**
+ * figuresJoin of row `i` of `table` joining the group of rows `members`, each figure's loss read
+ * from the table's figure memo (moveScreen.ts figureLossAt): the same number, the same sums in the
+ * same order. The search reads it for every join at a group's end the edge screen weighs, and the
+ * two losses of every member figure were most of that screen's exps (stop 27).
+ * @example
+ * figuresJoinAt(table, 7, [1, 2, 3], Math.log(400), Math.log(420), model); // === figuresJoin(table.reports[7], table.reports, [1, 2, 3], ...)
+ */
+export function figuresJoinAt(
+  table: ReportTable,
+  i: number,
+  members: readonly number[],
+  before: number | undefined,
+  after: number | undefined,
+  m: CostModel,
+): number {
+  if (table.sized[i] === 0 || after === undefined) return 0;
+  let d = figureLossAt(table, i, after, m);
+  if (after === before || before === undefined) return d;
+  const { sized } = table;
+  for (const k of members)
+    if (sized[k] === 1) d += figureLossAt(table, k, after, m) - figureLossAt(table, k, before, m);
   return d;
 }

@@ -377,8 +377,9 @@ export interface GroupState {
   movement: MovementModel;
   /**
    * The law the group's track was smoothed with, unrounded: a labelled group's own fitted law
-   * (`report.groupMovement` rounds it for report.json), else the pooled `movement`. The held days
-   * after the data's end carry the track on by it (src/state/onRoad.ts `carryTracks`).
+   * (`report.groupMovement` rounds it for report.json), else the pooled `movement`. Past the
+   * track's end the pooled law is read, by the held days and the forecast alike (`lawAhead`,
+   * src/movement/ahead.ts; docs/estimation.md "fc27").
    */
   trackMovement: MovementModel;
 }

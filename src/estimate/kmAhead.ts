@@ -22,9 +22,8 @@
  * 2,568 km on 25 Nov; convolved 2,854, the forecast's positions 2,884).
  */
 import type { Km } from "../model/units.ts";
-import { dayKernels, REGIMES, regimeTransitions } from "../movement/index.ts";
+import { dayKernels, REGIMES, regimeTransitions, startShape } from "../movement/index.ts";
 import type { MovementModel } from "../movement/index.ts";
-import { normalCdf, Z90 } from "../util/normal.ts";
 import { convolveForward, gridQuantile } from "./kmSmoother.ts";
 
 /** A km interval of one day: its median and 90 % interval (km along the route). */
@@ -36,8 +35,6 @@ export interface KmInterval {
 
 /** Cells of the route's grid (km resolution = the route's length ÷ this, at least 0.25 km). */
 const ROUTE_CELLS = 4000;
-/** Least sd of a side of the start (km): a point start is a narrow bump, not a spike off the grid. */
-const MIN_SD_KM = 0.5;
 
 /**
  * `from` carried `days` days ahead by `movement` (module comment), one interval per day (day 1
@@ -107,27 +104,12 @@ export function kmAhead(
 
 /**
  * The start's cell masses on the route's grid (summing to 1; mass below 0 in the first cell, at
- * or beyond the route's end in the last): a three-parameter (shifted) log-normal through `from`'s
- * 5 %, 50 % and 95 % points, km = median + c·(e^(λz) − 1)/λ for a standard normal z, with
- * e^(λ·Z90) = (high − median) ÷ (median − low) (λ = 0: the normal). Unlike a split normal (one sd
- * each side) its density is smooth at the median: a split normal's density drops at the median by
- * the ratio of its sides, and the law's first step then moved a skewed 2018 median 1.6× the
- * smoother's own step on its last days (Honduran caravan 2 as of 25 Nov: +159 against +96 km).
+ * or beyond the route's end in the last): the movement module's one start shape through `from`'s
+ * 5 %, 50 % and 95 % points (`startShape`, src/movement/ahead.ts: a shifted log-normal, smooth at
+ * the median), the shape the forecast's runs start from too.
  */
 function startDensity(from: KmInterval, end: Km, cellKm: Km, n: number): Float64Array {
-  const median = Math.min(end, Math.max(0, from.median));
-  const down = Math.max(MIN_SD_KM * Z90, median - Math.min(from.low, median));
-  const up = Math.max(MIN_SD_KM * Z90, Math.max(from.high, median) - median);
-  const lambda = Math.log(up / down) / Z90;
-  const c = Math.abs(lambda) < 1e-9 ? up / Z90 : (up * lambda) / Math.expm1(lambda * Z90);
-  // P(km < x): z of x by the inverse of the map above.
-  const cdf = (x: Km): number => {
-    const u = (x - median) / c;
-    if (Math.abs(lambda) < 1e-9) return normalCdf(u);
-    const arg = 1 + lambda * u;
-    if (arg <= 0) return lambda > 0 ? 0 : 1;
-    return normalCdf(Math.log(arg) / lambda);
-  };
+  const { cdf } = startShape(from, end);
   const out = new Float64Array(n);
   let previous = 0;
   for (let j = 0; j < n - 1; j++) {

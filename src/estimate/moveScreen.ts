@@ -518,25 +518,46 @@ function figureLosses(
 ): number {
   if (logN === undefined) return 0;
   // (The figures from the table's arrays: the reports' own values.)
-  const { sized, logSize, part } = table;
+  const { sized } = table;
   const memo = figureMemo(table, m);
-  const memoLogN = memo.logN;
-  const memoLoss = memo.loss;
   let n = 0;
   for (const i of sorted) {
     if (sized[i] === 0) continue;
-    const base = i * FIGURE_SLOTS;
-    let at = base;
-    while (at < base + FIGURE_SLOTS && memoLogN[at] !== logN) at++;
-    if (at === base + FIGURE_SLOTS) {
-      at = base + memo.next[i];
-      memo.next[i] = (memo.next[i] + 1) % FIGURE_SLOTS;
-      memo.loss[at] = sizeLoss(logSize[i], part[i] === 1, logN, m);
-      memoLogN[at] = logN;
-    }
-    sizes[n++] = memoLoss[at];
+    sizes[n++] = memoLoss(table, memo, i, logN, m);
   }
   return n;
+}
+
+/** Row `i`'s figure loss at log size `logN` (it has a figure), read back from `memo` or computed into it. */
+function memoLoss(
+  table: ReportTable,
+  memo: FigureMemo,
+  i: number,
+  logN: number,
+  m: CostModel,
+): number {
+  const memoLogN = memo.logN;
+  const base = i * FIGURE_SLOTS;
+  let at = base;
+  while (at < base + FIGURE_SLOTS && memoLogN[at] !== logN) at++;
+  if (at === base + FIGURE_SLOTS) {
+    at = base + memo.next[i];
+    memo.next[i] = (memo.next[i] + 1) % FIGURE_SLOTS;
+    memo.loss[at] = sizeLoss(table.logSize[i], table.part[i] === 1, logN, m);
+    memoLogN[at] = logN;
+  }
+  return memo.loss[at];
+}
+
+/**
+ * trackCost.ts sizeLoss of row `i`'s figure (it must have one: `table.sized[i]` 1) at log size
+ * `logN`, read from the table's figure memo (figureLosses'): the same number, without the exps
+ * and logs when the row was read at that size before.
+ * @example
+ * figureLossAt(table, 3, Math.log(400), m); // === sizeLoss(table.logSize[3], table.part[3] === 1, Math.log(400), m)
+ */
+export function figureLossAt(table: ReportTable, i: number, logN: number, m: CostModel): number {
+  return memoLoss(table, figureMemo(table, m), i, logN, m);
 }
 
 /** The fit of reports `sorted` (in time order) on `route`, frozen for the screen. */
@@ -574,6 +595,32 @@ function figureLoss(r: LinkReport, logN: number | undefined, m: CostModel): numb
 export function joinScreen(r: LinkReport, g: FrozenGroup, m: CostModel): number {
   const km = g.route === undefined ? undefined : r.kmByRoute.get(g.route);
   if (km === undefined) return offRouteLoss(m) + figureLoss(r, g.logN, m);
+  return screenOnRoute(r, km, r.weight ?? 1, g, m);
+}
+
+/**
+ * joinScreen of report `i` of `table`, its km read from the table's column `col` (the group's
+ * route's; -1: the group has none) rather than the report's map: the same number. The search
+ * screens ~35 candidates a report at 100 unlabelled groups (stop 27).
+ * @example
+ * joinScreenAt(table, 4, g, table.routeIndex.get(g.route as string) ?? -1, m); // === joinScreen(table.reports[4], g, m)
+ */
+export function joinScreenAt(
+  table: ReportTable,
+  i: number,
+  g: FrozenGroup,
+  col: number,
+  m: CostModel,
+): number {
+  const r = table.reports[i];
+  // (NaN in the table: off that route, as a km missing from the report's map.)
+  const km = col < 0 ? NaN : table.km[i * table.width + col];
+  if (Number.isNaN(km)) return offRouteLoss(m) + figureLoss(r, g.logN, m);
+  return screenOnRoute(r, km, table.weight[i], g, m);
+}
+
+/** joinScreen's cost of report `r` at `km` on the group's route, its position weighing `w`. */
+function screenOnRoute(r: LinkReport, km: number, w: number, g: FrozenGroup, m: CostModel): number {
   let lo = 0;
   let hi = g.t.length;
   while (lo < hi) {
@@ -584,7 +631,6 @@ export function joinScreen(r: LinkReport, g: FrozenGroup, m: CostModel): number 
   const from = lo > 0 ? g.fit[lo - 1] : -Infinity;
   const to = lo < g.t.length ? g.fit[lo] : Infinity;
   const residual = km < from ? from - km : km > to ? km - to : 0;
-  const w = r.weight ?? 1;
   return w * positionLossAt(residual, g.spreadKm, m) + figureLoss(r, g.logN, m);
 }
 

@@ -72,16 +72,21 @@ function isotonicInto(y: ArrayLike<number>, n: number, weights: ArrayLike<number
   }
 }
 
-/** Each report's weight `v` times trackCost.ts goodShare of its residual at `spreadKm`, into `w`. */
+/**
+ * Each report's weight `v` times trackCost.ts goodShare of its residual at `spreadKm`, into `w`:
+ * `inShare` is 1 − the model's outlier share, `outDensity` its outliers' density (outlierShare /
+ * roadKm), computed by the caller once per fit. The search's cost models come in several shapes
+ * (copies with a field changed), so each read of a model's field is a megamorphic load that boxes
+ * its number: read once a fit rather than in every reweighting round (stop 27; the same values).
+ */
 function weightsAt(
   km: ArrayLike<number>,
   v: ArrayLike<number>,
   n: number,
   spreadKm: number,
-  m: CostModel,
+  inShare: number,
+  outDensity: number,
 ): void {
-  const inShare = 1 - m.outlierShare;
-  const outDensity = m.outlierShare / m.roadKm;
   // (The module's buffers through locals, as in isotonicInto.)
   const f = fit;
   const out = w;
@@ -106,13 +111,19 @@ function fitInto(
   fixedKm?: number,
 ): number {
   reserve(n);
+  // The model's numbers, read once (weightsAt).
+  const inShare = 1 - m.outlierShare;
+  const outDensity = m.outlierShare / m.roadKm;
+  const priorKm = m.spreadKm;
+  const capKm = m.capKm;
+  const floorKm = m.floorKm;
   isotonicInto(km, n, v);
-  weightsAt(km, v, n, m.spreadKm, m);
+  weightsAt(km, v, n, priorKm, inShare, outDensity);
   isotonicInto(km, n, w);
-  let spreadKm = m.spreadKm;
+  let spreadKm = priorKm;
   for (let round = 0; round < 3; round++) {
     if (fixedKm === undefined) {
-      let ss = SPREAD_PRIOR_N * m.spreadKm * m.spreadKm;
+      let ss = SPREAD_PRIOR_N * priorKm * priorKm;
       let count = SPREAD_PRIOR_N;
       const f = fit;
       const ws = w;
@@ -122,9 +133,9 @@ function fitInto(
         ss += wi * r * r;
         count += wi;
       }
-      spreadKm = Math.min(m.capKm, Math.max(m.floorKm, Math.sqrt(ss / count)));
+      spreadKm = Math.min(capKm, Math.max(floorKm, Math.sqrt(ss / count)));
     } else spreadKm = fixedKm;
-    weightsAt(km, v, n, spreadKm, m);
+    weightsAt(km, v, n, spreadKm, inShare, outDensity);
     isotonicInto(km, n, w);
   }
   return spreadKm;
@@ -194,7 +205,7 @@ let ones = new Float64Array(0);
 function outliersOfFit(km: ArrayLike<number>, n: number, spreadKm: number, m: CostModel): number {
   if (ones.length < n) ones = new Float64Array(Math.max(n, 2 * ones.length)).fill(1);
   // Each report's chance of being good (its weight aside), as inliers reads it.
-  weightsAt(km, ones, n, spreadKm, m);
+  weightsAt(km, ones, n, spreadKm, 1 - m.outlierShare, m.outlierShare / m.roadKm);
   let out = 0;
   for (let i = 0; i < n; i++) if (!(w[i] >= 0.5)) out++;
   return out;

@@ -29,10 +29,10 @@ import {
   edgeJoin,
   edgeRival,
   edgeState,
-  figuresJoin,
+  figuresJoinAt,
 } from "./edgeScreen.ts";
 import type { EdgeState } from "./edgeScreen.ts";
-import { freezeGroup, joinScreen, leaveScreen, tableCost } from "./moveScreen.ts";
+import { freezeGroup, joinScreenAt, leaveScreen, tableCost } from "./moveScreen.ts";
 import { ReportTable } from "./reportTable.ts";
 import { rowClasses } from "./rowClasses.ts";
 import type { Evaluated, FrozenGroup } from "./moveScreen.ts";
@@ -69,6 +69,8 @@ interface StateFits {
   edge?: EdgeState | null;
   /** Its positions cost by route, read by the fits of its moves (stateCosts.ts; made on first use). */
   costs?: StateCosts;
+  /** The search table's column of its frozen fit's route (-1: none), read by the join screen. */
+  col: number;
 }
 
 /**
@@ -84,6 +86,12 @@ interface Searched {
   reports: number[];
   /** The same, stably sorted by time (the order the cost sees them in). */
   sorted: number[];
+  /**
+   * The times (days) of `sorted`, in its order: nearAny's binary search and scan read them for
+   * every candidate within a group's span (~55 a search at 50 unlabelled groups) and reading
+   * each through its report index was most of the candidates' time (stop 27).
+   */
+  times: Float64Array;
   routes: readonly string[];
   /** Its place in the search's groups (and in Search.lo, Search.hi). */
   k: number;
@@ -189,20 +197,33 @@ function firstAtOrAfter(reports: readonly LinkReport[], sorted: readonly number[
  * span, a report far from all its reports of those days cannot join it at a gain (the forward-only
  * track runs between them); skipping it keeps the search linear in practice (100 groups).
  */
-function nearAny({ times, kmTable }: Search, sorted: readonly number[], i: number): boolean {
+function nearAny({ times, kmTable }: Search, g: Searched, i: number): boolean {
   const t = times[i];
+  const { sorted, times: at } = g;
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (times[sorted[mid]] < t - NEAR_DAYS) lo = mid + 1;
+    if (at[mid] < t - NEAR_DAYS) lo = mid + 1;
     else hi = mid;
   }
+  // (ReportTable.near, read from the table's arrays here: the same test.)
+  const { km, width } = kmTable;
+  const a = i * width;
   for (let k = lo; k < sorted.length; k++) {
-    if (times[sorted[k]] > t + NEAR_DAYS) break;
-    if (kmTable.near(i, sorted[k], NEAR_KM)) return true;
+    if (at[k] > t + NEAR_DAYS) break;
+    const b = sorted[k] * width;
+    // (NaN, off a route, is within no distance.)
+    for (let c = 0; c < width; c++) if (Math.abs(km[a + c] - km[b + c]) <= NEAR_KM) return true;
   }
   return false;
+}
+
+/** The times (days) of reports `sorted`, in its order (Searched.times). */
+function timesOf({ times }: Search, sorted: readonly number[]): Float64Array {
+  const out = new Float64Array(sorted.length);
+  for (let k = 0; k < sorted.length; k++) out[k] = times[sorted[k]];
+  return out;
 }
 
 /** `sorted` with report `i` inserted after every report at or before its time (a stable sort's place). */
@@ -259,6 +280,7 @@ function stateFits(
   const fits = {
     cost,
     frozen: freezeGroup(kmTable.reports, sorted, route, o.model),
+    col: route === undefined ? -1 : (kmTable.routeIndex.get(route) ?? -1),
     without: new Map(),
     with: new Map(),
     edges: new Map(),
@@ -277,7 +299,7 @@ function searched(
   const sorted = [...list].sort((x, y) => search.reports[x].t - search.reports[y].t);
   const key = stateKey(sorted, routes);
   const fits = stateFits(search, key, sorted, routes);
-  const g = { reports: [...list], sorted, routes, k, key, fits };
+  const g = { reports: [...list], sorted, times: timesOf(search, sorted), routes, k, key, fits };
   setSpan(search, g);
   return g;
 }
@@ -293,6 +315,7 @@ function setSpan({ times, lo, hi }: Search, g: Searched): void {
 function changeState(search: Search, g: Searched, sorted: number[], fitted: Evaluated): void {
   search.cache.delete(g.key);
   g.sorted = sorted;
+  g.times = timesOf(search, sorted);
   setSpan(search, g);
   g.key = stateKey(sorted, g.routes);
   g.fits = stateFits(search, g.key, sorted, g.routes, fitted);
@@ -433,7 +456,7 @@ function edgeChange(search: Search, g: Searched, i: number, after: boolean): num
   const position = edgeJoin(search.kmTable, i, g.fits.frozen, g.fits.edge, o.model, after);
   if (position === undefined) return NaN;
   const logN = logSizeAfter(figuresOf(search, g), { logSize: r.logSize, part: r.part, change: 1 });
-  const figures = figuresJoin(r, reports, g.sorted, g.fits.frozen.logN, logN, o.model);
+  const figures = figuresJoinAt(search.kmTable, i, g.sorted, g.fits.frozen.logN, logN, o.model);
   const rival = edgeRival(search.kmTable, i, g.fits.edge);
   return Math.min(position - EDGE_MARGIN_NATS, rival) + figures;
 }
@@ -505,12 +528,12 @@ function candidates(search: Search, a: number, i: number): Candidates {
     if (b === a || !(t >= lo[b] - o.maxGapDays && t <= hi[b] + o.maxGapDays)) continue;
     const g = s[b];
     const within = t >= lo[b] && t <= hi[b];
-    if (within && !nearAny(search, g.sorted, i)) continue;
+    if (within && !nearAny(search, g, i)) continue;
     if (gate && beyondReach(reports[i], g.fits.frozen)) {
       if (o.stats) o.stats.gateSkipped = (o.stats.gateSkipped ?? 0) + 1;
       continue;
     }
-    out.push(b, joinScreen(reports[i], g.fits.frozen, o.model), within);
+    out.push(b, joinScreenAt(search.kmTable, i, g.fits.frozen, g.fits.col, o.model), within);
   }
   return out;
 }

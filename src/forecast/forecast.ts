@@ -54,6 +54,11 @@ export interface ForecastOptions {
    * position, 1 = the estimator's 90 % interval as given); default 1.
    */
   startSpread?: number;
+  /**
+   * Shape of the runs' start through the nowcast's median and 90 % interval (jointRuns.ts
+   * `RunDynamics.startShape`): "split" (default) or "lognormal" (the held days' shape).
+   */
+  startShape?: "split" | "lognormal";
 }
 
 /**
@@ -269,7 +274,11 @@ export function forecastArrivals(now: Nowcast, options: ForecastOptions = {}): F
     });
     if (status !== "on_road") continue;
     const steps = Math.max(0, Math.ceil(end - (g.lastDay + 0.5)));
-    const run = { ...dynamics, startSpread: options.startSpread ?? 1 };
+    const run = {
+      ...dynamics,
+      startSpread: options.startSpread ?? 1,
+      ...(options.startShape ? { startShape: options.startShape } : {}),
+    };
     // The median person and the head in the same runs (jointRuns.ts: the head never behind).
     const sim = simulateRuns(g, steps, runs, random, run);
     const places = arrivalsOf(g, sim, steps, runs, {

@@ -38,6 +38,7 @@ import {
   moveAtDraws,
   nextRegime,
   REGIMES,
+  startShape,
   stepSize,
 } from "../movement/index.ts";
 import type { DayDraws, MovementModel, SizeDynamics } from "../movement/index.ts";
@@ -50,6 +51,12 @@ export interface RunDynamics extends SizeDynamics {
    * side's sd is at least 0.5 km, so at 0 the runs still start within about ±1 km of the median.
    */
   startSpread: number;
+  /**
+   * The start's shape through the nowcast's median and 90 % interval: "split" (default) a split
+   * normal, one sd each side; "lognormal" the movement module's one start shape (`startShape`,
+   * src/movement/ahead.ts), the shape the held days after the data are carried from.
+   */
+  startShape?: "split" | "lognormal";
 }
 
 /** Run-major arrays over days 0…steps at 12:00 after the group's last observed day. */
@@ -90,16 +97,18 @@ export function simulateRuns(
   const cap = g.routeLengthKm;
   const zKm = stratifiedNormals(runs, random);
   const zSize = stratifiedNormals(runs, random);
+  const bodyAt = startAt(g.km, dynamics, cap);
+  const headAt = g.head ? startAt(g.head.km, dynamics, cap) : bodyAt;
   for (let r = 0; r < runs; r++) {
     const z = zKm[r]!;
-    const km0 = startKm(g.km, z, dynamics.startSpread, cap);
+    const km0 = bodyAt(z);
     let s = g.size ? startSize(g.size, zSize[r]!) : 1000;
     const u0 = random();
     let body = { km: km0, regime: nextRegime([bodyP], 0, u0) };
     // The same uniform starts both regimes: a head as likely to ride as the body rides with it.
     let front = g.head
       ? {
-          km: Math.max(km0, startKm(g.head.km, z, dynamics.startSpread, cap)),
+          km: Math.max(km0, headAt(z)),
           regime: nextRegime([headP], 0, u0),
         }
       : body;
@@ -149,6 +158,26 @@ export function stratifiedNormals(n: number, random: Random): Float64Array {
     z[j] = t;
   }
   return z;
+}
+
+/**
+ * The start km at a standard normal z: {@link startKm} (split normal), or with `startShape:
+ * "lognormal"` the movement module's start shape through the interval's sides scaled by
+ * `startSpread`, held in [0, cap].
+ */
+function startAt(start: KmStart, dynamics: RunDynamics, cap: Km): (z: number) => Km {
+  if (dynamics.startShape !== "lognormal")
+    return (z) => startKm(start, z, dynamics.startSpread, cap);
+  const f = dynamics.startSpread;
+  const shape = startShape(
+    {
+      median: start.median,
+      low: start.median - (start.median - start.low) * f,
+      high: start.median + (start.high - start.median) * f,
+    },
+    cap,
+  );
+  return (z) => Math.min(cap, Math.max(0, shape.kmAt(z)));
 }
 
 /**

@@ -17,12 +17,11 @@ import { dayNumber, isoDate } from "../calendar/index.ts";
 import { asOfMoment } from "../calendar/index.ts";
 import { fitAttritionPerDay } from "./attrition.ts";
 import { groupMovement } from "./groupMovement.ts";
-import { reportsOfGroup } from "./lastTwoReports.ts";
-import { createRouteIndex } from "../geo/routeIndex.ts";
-import type { RouteIndex } from "../geo/routeIndex.ts";
-import { createGazetteer } from "../geo/gazetteer.ts";
-import type { Gazetteer } from "../geo/gazetteer.ts";
-import { latestReportSpeed, regimeOfPace, ridingAfter, startRegime } from "./reportedRegime.ts";
+import { regimeOfPace } from "./reportedRegime.ts";
+import { atTrackEnd, reportedStates } from "./reportedState.ts";
+import type { ReportedState } from "./reportedState.ts";
+import { lawAhead } from "../movement/index.ts";
+import type { LawAhead } from "../movement/index.ts";
 import type { Regime } from "../movement/index.ts";
 import { groupsOnStartDay } from "./stateDay.ts";
 import { ledgerGroupsOnDay, onRoadAtStart } from "./startPeople.ts";
@@ -122,7 +121,7 @@ export interface GroupNowcast {
   /** Whole days from `observedDate` to the as-of day (0 = seen that day). */
   daysSinceObserved: number;
   /**
-   * Local date of the group's last position report up to the as-of moment ({@link reportsOfGroup});
+   * Local date of the group's last position report up to the as-of moment (`reportsOfGroup`, lastTwoReports.ts);
    * undefined when it has none. Its track, and so `lastDate`, runs to the last day of the data,
    * which for a group reported once (Salvadoran group Nov 18: San Salvador, 18 Nov) is days after
    * anyone saw it; planners weigh a forecast by when the group was last reported.
@@ -218,7 +217,12 @@ export function nowcast(input: Dataset, options: NowcastOptions = {}): Nowcast {
   const dataset = withCorrections?.dataset ?? input;
   const estimate = withCorrections?.estimate ?? estimateTracks(dataset, { ...rest, timeZone });
   const ends = trackEnds(estimate);
-  const stateOf = reportedStates(dataset, estimate, options);
+  const stateOf = reportedStates(dataset, estimate, {
+    timeZone,
+    ...(options.asOf === undefined ? {} : { asOf: asOfMoment(options.asOf, timeZone)?.t }),
+    routeIndex: options.routeIndex,
+    gazetteer: options.gazetteer,
+  });
   const groups = estimate.state.map((s) => groupNowcast(s, estimate, ends, stateOf, options));
   const asOf = asOfTime(options.asOf, timeZone, groups);
   for (const g of groups) {
@@ -238,7 +242,9 @@ export function nowcast(input: Dataset, options: NowcastOptions = {}): Nowcast {
     // The state on the start day (held days past the track's end, the people on the road), where
     // the runs start.
     groups: onRoadAtStart(
-      groupsOnStartDay(groups, estimate, { ...dataset, timeZone }, asOf, timeZone),
+      groupsOnStartDay(groups, estimate, { ...dataset, timeZone }, asOf, timeZone, {
+        reportedRideWeight: options.reportedRideWeight,
+      }),
       ledgerGroupsOnDay(estimate, { ...dataset, timeZone }, asOf, timeZone),
       asOf,
     ),
@@ -290,38 +296,31 @@ function trackEnds(estimate: EstimateResult): TrackEnds {
 /** A group's state on its last day, as the estimator gives it. */
 type GroupState = EstimateResult["state"][number];
 
-/** The law a group's runs move by: the pooled one, or (paceWindowDays > 0) the group's own. */
-function movementOf(
-  group: string,
-  estimate: EstimateResult,
-  options: NowcastOptions,
-): MovementModel {
-  const pooled = estimate.report.movement;
-  if ((options.paceWindowDays ?? 0) === 0) return pooled;
-  return groupMovement(
-    estimate.tracks.filter((t) => t.group === group),
-    pooled,
-    { windowDays: options.paceWindowDays, priorDays: options.pacePriorDays },
-  );
-}
-
 /**
- * A group's start regime: the estimator's state-day regime mixed with the ride its reports show
- * on their own day, aged by the regime chain to the state's day by the same law the runs then move
- * by (it read the pooled one).
+ * The law a group's runs move by and its start regime: the movement module's one reading of the
+ * law after the track's last day (`lawAhead`, src/movement/ahead.ts), the reading the held days
+ * after the data are carried by (src/state/onRoad.ts); with `paceWindowDays` > 0 (development) the
+ * group's shares refitted on its own pace in place of the pooled law.
  */
-function startRegimeOf(
+function lawOf(
   s: GroupState,
+  estimate: EstimateResult,
   reported: ReportedState,
-  movement: MovementModel,
   options: NowcastOptions,
-): GroupNowcast["regime"] {
-  const reportDay = reported.furthest?.day;
-  const aged = ridingAfter(
-    movement,
-    (dayNumber(s.date) ?? 0) - (reportDay ?? dayNumber(s.date) ?? 0),
-  );
-  return startRegime(s.regime, reported.regime, options.reportedRideWeight ?? 1, aged);
+): LawAhead {
+  const pooled = estimate.report.movement;
+  const refit =
+    (options.paceWindowDays ?? 0) === 0
+      ? undefined
+      : groupMovement(
+          estimate.tracks.filter((t) => t.group === s.group),
+          pooled,
+          { windowDays: options.paceWindowDays, priorDays: options.pacePriorDays },
+        );
+  return lawAhead(pooled, atTrackEnd(s, reported), {
+    reportedRideWeight: options.reportedRideWeight,
+    ...(refit ? { law: refit } : {}),
+  });
 }
 
 /** One group's nowcast on its last day (`daysSinceObserved` and `lastReportDate` set by the caller). */
@@ -337,9 +336,8 @@ function groupNowcast(
   const last = ends.lastOf.get(s.group);
   const end = estimate.report.trackEnds.findLast((e) => e.group === s.group);
   const lastSeen = end?.lastReportDate;
-  const movement = movementOf(s.group, estimate, options);
   const reported = stateOf(s.group);
-  const regime = startRegimeOf(s, reported, movement, options);
+  const { movement, regime } = lawOf(s, estimate, reported, options);
   return {
     group: s.group,
     routeId: s.routeId,
@@ -411,47 +409,6 @@ export function headStart(
       regime: riding ? { rest: 0, walk: 0, ride: 1 } : { ...regime },
       ...(lastMoveKm !== undefined ? { lastMoveKm } : {}),
     },
-  };
-}
-
-/** What each group's reports (up to `asOf`) say, by group; memoised. */
-interface ReportedState {
-  /** The regime its two latest reports show. */
-  regime?: Regime;
-  /** Its furthest position report on its latest report day (km), and that day. */
-  furthest?: { km: Km; day: number };
-  /** The times of its position reports (local days, ascending). */
-  times?: number[];
-}
-
-/** The {@link ReportedState} of each group, by group; memoised. */
-function reportedStates(
-  dataset: Dataset,
-  estimate: EstimateResult,
-  options: NowcastOptions,
-): (group: string) => ReportedState {
-  const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
-  const asOf = options.asOf === undefined ? undefined : asOfMoment(options.asOf, timeZone)?.t;
-  const data = { ...dataset, timeZone };
-  let shared: { routeIndex: RouteIndex; gazetteer: Gazetteer } | undefined;
-  const memo = new Map<string, ReportedState>();
-  return (group) => {
-    if (!memo.has(group)) {
-      shared ??= {
-        routeIndex: options.routeIndex ?? createRouteIndex(dataset.routes),
-        gazetteer: options.gazetteer ?? createGazetteer(dataset.places),
-      };
-      const reports = reportsOfGroup(data, estimate, group, { ...shared, asOf });
-      const speed = latestReportSpeed(reports);
-      const day = reports.length > 0 ? Math.floor(reports.at(-1)!.t) : undefined;
-      const km = Math.max(...reports.filter((r) => Math.floor(r.t) === day).map((r) => r.km));
-      memo.set(group, {
-        ...(speed === undefined ? {} : { regime: regimeOfPace(speed, estimate.report.movement) }),
-        ...(day === undefined ? {} : { furthest: { km, day } }),
-        times: reports.map((r) => r.t),
-      });
-    }
-    return memo.get(group)!;
   };
 }
 

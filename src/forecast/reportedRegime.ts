@@ -10,7 +10,6 @@
  */
 import type { Km } from "../model/units.ts";
 import type { MovementModel, Regime } from "../movement/index.ts";
-import { REGIMES, cachedRegimeTransitions } from "../movement/index.ts";
 import type { ReportKm } from "./lastTwoReports.ts";
 
 /** A daily pace below this (km/day) reads as resting: the classification of `groupMovement`. */
@@ -21,8 +20,11 @@ export const REST_BELOW_KM_PER_DAY = 15;
  */
 export const MIN_REPORT_GAP_DAYS = 0.25;
 
-/** Regime probabilities (rest, walk, ride), summing to 1. */
-export type RegimeShares = Record<Regime, number>;
+/** Regime probabilities (rest, walk, ride), summing to 1 (src/movement/ahead.ts). */
+export type { RegimeShares } from "../movement/index.ts";
+// The start regime and a reported ride's ageing are the movement module's one reading of the law
+// after the data (src/movement/ahead.ts); re-exported here, where the forecast reads them.
+export { ridingAfter, startRegime } from "../movement/index.ts";
 
 /**
  * Speed between the two latest report times (reports at the same moment merged into their mean
@@ -57,46 +59,4 @@ export function latestReportSpeed(reports: readonly ReportKm[]): number | undefi
 export function regimeOfPace(kmPerDay: number, movement: MovementModel): Regime {
   if (kmPerDay < REST_BELOW_KM_PER_DAY) return "rest";
   return kmPerDay < movement.rideKm.min ? "walk" : "ride";
-}
-
-/**
- * The start regime of a forecast: the estimator's posterior `estimated`, with the share `weight`
- * (0–1) moved to riding when the latest reports show a ride; `estimated` unchanged otherwise.
- * Only rides: on the development worlds of both simulators, also moving the share to a reported
- * walk or rest did less well (docs/forecasts.md § What was tried (issue 14)).
- * @example
- * startRegime({ rest: 0.5, walk: 0.5, ride: 0 }, "ride", 1); // => { rest: 0, walk: 0, ride: 1 }
- * startRegime({ rest: 0.5, walk: 0.5, ride: 0 }, "walk", 1); // => { rest: 0.5, walk: 0.5, ride: 0 }
- */
-export function startRegime(
-  estimated: RegimeShares,
-  reported: Regime | undefined,
-  weight: number,
-  riding: RegimeShares = { rest: 0, walk: 0, ride: 1 },
-): RegimeShares {
-  if (reported !== "ride" || !(weight > 0)) return { ...estimated };
-  const w = Math.min(1, weight);
-  const share = (r: Regime): number => (1 - w) * estimated[r] + w * riding[r];
-  return { rest: share("rest"), walk: share("walk"), ride: share("ride") };
-}
-
-/**
- * The regime shares `days` whole days after a group was seen riding, under the movement model's
- * regime chain: riding for certain at 0 days, towards the chain's long-run shares after. Why: the
- * reports show a ride on their own day; a forecast starts on the state's day, which for a group not
- * reported since is days later (Honduran caravan 2 as of 25 Nov 2018: reports a ride apart on
- * 12–13 Nov, state on 22 Nov). Held to "riding" on that day it rode on at ~260 km/day where the
- * estimator's own state, from the same data, moves ~100 (tryout 21, finding 3).
- * @example
- * ridingAfter(defaultMovementModel(), 0); // => { rest: 0, walk: 0, ride: 1 }
- */
-export function ridingAfter(movement: MovementModel, days: number): RegimeShares {
-  const P = cachedRegimeTransitions(movement);
-  // All of it riding on the reports' day, in the order of REGIMES (the transitions' order).
-  let v: number[] = REGIMES.map((r) => (r === "ride" ? 1 : 0));
-  for (let d = 0; d < Math.max(0, Math.floor(days)); d++) {
-    v = REGIMES.map((_, j) => v.reduce((sum, x, i) => sum + x * P[i]![j]!, 0));
-  }
-  const at = (r: Regime) => v[REGIMES.indexOf(r)]!;
-  return { rest: at("rest"), walk: at("walk"), ride: at("ride") };
 }

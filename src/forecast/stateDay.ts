@@ -51,6 +51,8 @@ export function startDay(asOf: number): number {
  * @param dataset its routes place the held days.
  * @param asOf the as-of moment (fractional local days).
  * @param timeZone the zone of the local days.
+ * @param law the nowcast's reading of the law past the data (its `reportedRideWeight`), which the
+ *   held days of the start day read too (`carryTracks`).
  */
 export function groupsOnStartDay(
   groups: readonly GroupNowcast[],
@@ -58,12 +60,13 @@ export function groupsOnStartDay(
   dataset: Dataset,
   asOf: number,
   timeZone: string,
+  law: { reportedRideWeight?: number } = {},
 ): GroupNowcast[] {
   const day = startDay(asOf);
   if (!groups.some((g) => g.lastDay < day)) return [...groups];
   const date = isoDate(day);
   const held = new Map<string, TrackPoint>();
-  for (const p of carryTracks(estimate, dataset, date, timeZone)) {
+  for (const p of carryTracks(estimate, dataset, date, timeZone, undefined, law)) {
     if (p.date === date && p.heldAfterData) held.set(p.group, p);
   }
   return groups.map((g) => {

@@ -6,6 +6,22 @@
 import type { ColumnMapping } from "./report.ts";
 
 /**
+ * The header of the point column the importer adds to a sheet without one (sheet-plan.ts
+ * pointFromSheetName): made by the importer, not in the file, so front ends say it in the
+ * reader's language (sheetNameColumnText).
+ */
+export const SHEET_NAME_COLUMN = "(sheet name)";
+
+/**
+ * A column's header as a front end says it in `lang`: the importer's sheet-name column in the
+ * reader's words (`(nombre de la hoja)`), any other header as the file writes it.
+ * @example columnHeaderText("es", "(sheet name)") // => "(nombre de la hoja)"
+ */
+export function columnHeaderText(lang: "en" | "es", column: string): string {
+  return lang === "es" && column === SHEET_NAME_COLUMN ? "(nombre de la hoja)" : column;
+}
+
+/**
  * The file's column(s) a mapping entry reads.
  * @example
  * columnShown({ index: 2, column: "Sentido", field: "direction", how: "alias",

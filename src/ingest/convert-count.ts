@@ -6,8 +6,7 @@
  */
 import type { CountRecord, Direction } from "../model/count.ts";
 import type { Place } from "../model/place.ts";
-import { incomingWord, parseDirection, SPANISH_DIRECTION } from "./enums.ts";
-import { normalizeKey } from "./normalize.ts";
+import { parseDirection, relativeWay, SPANISH_DIRECTION } from "./enums.ts";
 import { readCountryCode } from "./read-codes.ts";
 import { readDate } from "./read-date.ts";
 import { readCount, warnUnlikelyPeople } from "./read-numbers.ts";
@@ -236,8 +235,8 @@ function countDirection(
   }
   if (d !== "relative") return d;
   if (ctx.incomingIs) {
-    const incoming = incomingWord(normalizeKey(dirText));
-    if (incoming) return ctx.incomingIs;
+    // The way in or out a cell (`Entradas`) or a phrase (`Salida hacia Guatemala`) says.
+    if (relativeWay(dirText) === "incoming") return ctx.incomingIs;
     return ctx.incomingIs === "northbound" ? "southbound" : "northbound";
   }
   const say =

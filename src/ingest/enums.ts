@@ -167,11 +167,60 @@ const DIRECTION = table<Direction>({
   ],
 });
 
-/** Direction along the corridor, or `relative` for incoming/outgoing, or undefined when not recognised. */
+/**
+ * Direction along the corridor, or `relative` for incoming/outgoing, or undefined when not
+ * recognised. A cell written as a phrase (`Salida hacia Guatemala`, `Entrada desde México`) is
+ * read by the direction words in it (directionInPhrase).
+ * @example parseDirection("Hacia el norte") // => "northbound"
+ * @example parseDirection("Salidas hacia Guatemala") // => "relative"
+ */
 export function parseDirection(text: string): Direction | "relative" | undefined {
   const key = normalizeKey(text);
   if (RELATIVE_DIRECTIONS.has(key)) return "relative";
-  return DIRECTION.get(key);
+  return DIRECTION.get(key) ?? directionInPhrase(key);
+}
+
+/**
+ * The corridor phrases of the direction table of two words or more, each word two letters or
+ * more (`hacia_el_norte`, `rumbo_sur`, `de_sur_a_norte`; not `n_s`), as found inside a phrase.
+ */
+const PHRASES_IN_TEXT: readonly [string, Direction][] = [...DIRECTION].filter(
+  ([key, d]) => d !== "unknown" && key.includes("_") && key.split("_").every((w) => w.length >= 2),
+);
+
+/**
+ * The way a relative direction goes, by the words of people coming in or going out in it: the
+ * whole cell (`Entradas`) or a word of a phrase (`Salida hacia Guatemala`; phrase words of four
+ * letters or more, so an English `in`/`out` inside a sentence is no direction). Undefined when it
+ * has none, or words of both ways (`Entradas y salidas`).
+ * @example relativeWay("Entrada desde México") // => "incoming"
+ */
+export function relativeWay(text: string): "incoming" | "outgoing" | undefined {
+  const key = normalizeKey(text);
+  if (INCOMING_SET.has(key)) return "incoming";
+  if (OUTGOING_SET.has(key)) return "outgoing";
+  const words = key.split("_").filter((w) => w.length >= 4);
+  const incoming = words.some((w) => INCOMING_SET.has(w));
+  const outgoing = words.some((w) => OUTGOING_SET.has(w));
+  if (incoming === outgoing) return undefined;
+  return incoming ? "incoming" : "outgoing";
+}
+
+/**
+ * A direction written as a phrase (normalizeKey form): the corridor direction of a "towards"
+ * phrase of the table inside it (`salida_hacia_el_norte` → northbound), else `relative` when it
+ * holds a word of one way in or out (relativeWay: `salida_hacia_guatemala`), else undefined (and
+ * undefined for phrases of both corridor directions or both ways).
+ */
+function directionInPhrase(key: string): Direction | "relative" | undefined {
+  if (!key.includes("_")) return undefined;
+  const padded = `_${key}_`;
+  const found = new Set(
+    PHRASES_IN_TEXT.filter(([k]) => padded.includes(`_${k}_`)).map(([, d]) => d),
+  );
+  if (found.size === 1) return [...found][0];
+  if (found.size > 1) return undefined;
+  return relativeWay(key) ? "relative" : undefined;
 }
 
 const METHOD = table<EstimateMethod>({

@@ -70,16 +70,39 @@ export function looksBinary(head: Uint8Array): boolean {
   return control > n * 0.02;
 }
 
-/** Code and sentence for a file format the importer does not read. */
-export function unsupportedFormat(format: "ods" | "ole2" | "xlsb" | "binary"): {
+/** A file name that says it is an Excel workbook (`.xlsx`, `.xlsm`, `.xls`): its extension. */
+const WORKBOOK_NAME = /\.(xlsx|xlsm|xls)$/i;
+
+/**
+ * Code, sentence and params (`format`; `variant: "named_workbook"` with `ext`) for a file format
+ * the importer does not read. Bytes that are no workbook under a workbook's name (a damaged file,
+ * another file renamed) are said as such: "save it as .xlsx" would not help a file already named so.
+ * @param fileName the file's name, when known (ImportOptions.fileName).
+ * @example unsupportedFormat("binary", "roto.xlsx").params // => { format: "binary", variant: "named_workbook", ext: ".xlsx" }
+ */
+export function unsupportedFormat(
+  format: "ods" | "ole2" | "xlsb" | "binary",
+  fileName?: string,
+): {
   code: ImportIssueCode;
   message: string;
+  params: { format: string; variant?: string; ext?: string };
 } {
+  const named = format === "binary" ? WORKBOOK_NAME.exec(fileName ?? "") : null;
+  if (named) {
+    const ext = `.${named[1]!.toLowerCase()}`;
+    return {
+      code: "unsupported_format",
+      message: `the file is named ${ext} but is not a readable workbook (damaged, or another kind of file renamed): re-save it from Excel (File > Save As > Excel Workbook) or export the sheet as CSV, and import that.`,
+      params: { format, variant: "named_workbook", ext },
+    };
+  }
   if (format === "binary")
     return {
       code: "unsupported_format",
       message:
         "the file holds binary data, not a table written as text (a PDF, an image, a compressed or damaged file?): export the sheet as CSV or .xlsx and import that.",
+      params: { format },
     };
   const what = {
     ole2: "an Excel 97–2003 workbook (.xls)",
@@ -89,5 +112,6 @@ export function unsupportedFormat(format: "ods" | "ole2" | "xlsb" | "binary"): {
   return {
     code: "unsupported_format",
     message: `the file is ${what}, which the importer does not read: save it as .xlsx or CSV and import that.`,
+    params: { format },
   };
 }

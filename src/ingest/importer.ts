@@ -120,7 +120,8 @@ export function createTableImporter(
     finish() {
       if (finished) return finished;
       if (mode === "xlsx") importWorkbook(core, zipParts);
-      else if (mode === "unsupported") report.fatal = unsupportedFormat(unsupported!);
+      else if (mode === "unsupported")
+        report.fatal = unsupportedFormat(unsupported!, core.options.fileName);
       else finishText();
       // A file with nothing in it has no kind to tell, unless the caller gave one (the layout
       // search still picked one from its empty rows).

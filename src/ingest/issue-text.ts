@@ -9,6 +9,7 @@
 import { ROUTE_GEOMETRY_ES } from "../geo/routeGeometryText.ts";
 import { SPANISH_BASIS, SPANISH_DIRECTION } from "./enums.ts";
 import { ownOutputNamed } from "./own-outputs.ts";
+import { columnHeaderText } from "./column-shown.ts";
 import { rejectedHeldText } from "./running-totals.ts";
 import type { ImportIssueCode } from "./issue-codes.ts";
 import type { IssueParams, TotalCheck } from "./report.ts";
@@ -92,6 +93,13 @@ const NEED: Record<string, string> = {
   basis: `indique cumulative (${SPANISH_BASIS.cumulative}) o present (${SPANISH_BASIS.present})`,
 };
 
+/** The workbook formats the importer does not read, in Spanish (unsupported_format). */
+const UNREAD_FORMAT_ES: Record<string, string> = {
+  ole2: "un libro de Excel 97–2003 (.xls),",
+  ods: "una hoja de cálculo OpenDocument (.ods),",
+  xlsb: "un libro binario de Excel (.xlsb),",
+};
+
 /** Table kinds in Spanish (for a missing column). */
 const KIND: Record<string, string> = {
   counts: "conteos",
@@ -104,6 +112,15 @@ type Template = (x: Parts) => string | undefined;
 
 /** A sheet not read (skipped-sheet.ts): its probe's reason in Spanish, and its data rows rejected. */
 function skippedSheet(p: IssueParams, front?: IssueFront): string {
+  if (p["summary"] !== undefined) {
+    const rows = Number(p["summaryRows"] ?? 0);
+    const said =
+      p["summary"] === "name"
+        ? "una hoja de resumen (su nombre lo dice)"
+        : "una hoja de resumen (solo una fecha y un total, mientras las demás hojas nombran sus puntos en una columna)";
+    const what = rows === 1 ? "su fila no se lee" : `sus ${rows} filas no se leen`;
+    return `la hoja ${q(String(p["sheet"]))} se omite: ${said}, no son datos; ${what} (cambie el nombre de la hoja, o dele una columna de punto, si tiene conteos propios).`;
+  }
   // The reason in the front end's words (the viewer's column mapper is below it; the CLI's is not).
   const reason =
     p["reason"] !== undefined
@@ -501,9 +518,14 @@ const ES: Record<ImportIssueCode, Template> = {
     p["field"] !== undefined
       ? `la asignación de columnas da a la columna ${q(p["column"]!)} el campo ${q(p["field"])}, que no es un campo de una tabla de ${KIND[String(p["kind"])] ?? p["kind"]}: use uno de ${p["fields"]}, o «extra» o «ignore».`
       : "la asignación de columnas da a una columna un campo que no existe en este tipo de tabla.",
-  unreadable_xlsx: () => "el libro de Excel no se puede leer (¿dañado o protegido?).",
-  unsupported_format: () =>
-    "el importador no lee este formato de archivo: guárdelo como .xlsx o CSV e impórtelo.",
+  unreadable_xlsx: () =>
+    "el libro de Excel no se puede leer (¿dañado o protegido?): vuelva a guardarlo desde Excel (Archivo > Guardar como > Libro de Excel) o exporte la hoja como CSV, e impórtelo.",
+  unsupported_format: ({ p }) =>
+    p["variant"] === "named_workbook"
+      ? `el archivo se llama ${p["ext"]} pero no es un libro de Excel legible (dañado, u otro tipo de archivo con ese nombre): vuelva a guardarlo desde Excel (Archivo > Guardar como > Libro de Excel) o exporte la hoja como CSV, e impórtelo.`
+      : p["format"] === "binary"
+        ? "el archivo contiene datos binarios, no una tabla escrita como texto (¿un PDF, una imagen, un archivo comprimido o dañado?): exporte la hoja como CSV o .xlsx e impórtela."
+        : `el archivo es ${UNREAD_FORMAT_ES[String(p["format"])] ?? "de un formato"} que el importador no lee: guárdelo como .xlsx o CSV e impórtelo.`,
   // Route files (GeoJSON): `line` is the feature's position in the collection.
   bad_coordinates: ({ p }) => ROUTE_GEOMETRY_ES.bad_coordinates(p),
   crosses_antimeridian: ({ p }) => ROUTE_GEOMETRY_ES.crosses_antimeridian(p),
@@ -568,7 +590,7 @@ export function issueText(lang: IssueLang, issue: IssueLike, front: IssueFront =
     : undefined;
   const p = issue.params ?? {};
   const text = template?.({
-    c: issue.column ?? "",
+    c: columnHeaderText("es", issue.column ?? ""),
     v: issue.value ?? "",
     p,
     suggestions: issue.suggestions ?? [],

@@ -44,6 +44,11 @@ export interface ColumnMapping {
    * `columns` (columnShown), never `column`, and offer no remap of it (the file has no such column).
    */
   madeFrom?: { columns: string[]; part: "header" | "cell" };
+  /**
+   * A time-of-day column (`Hora` beside `Fecha`, time-column.ts): the header of the date column
+   * whose date its time completes. The column is also kept as an extra attribute, as written.
+   */
+  timeOf?: string;
 }
 
 /**

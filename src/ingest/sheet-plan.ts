@@ -12,6 +12,7 @@ import type { ImporterCore } from "./import-core.ts";
 import type { ImportedRecord } from "./import-options.ts";
 import type { ColumnMapping, IssueParams } from "./report.ts";
 import { normalizeKey } from "./normalize.ts";
+import { SHEET_NAME_COLUMN } from "./column-shown.ts";
 import { LongPivot } from "./pivot.ts";
 import { PlaceConflicts } from "./place-conflicts.ts";
 import { RepeatedHeader, isBlankRow, otherCompanions } from "./row-kinds.ts";
@@ -199,8 +200,12 @@ function noteLayout(im: ImporterCore, layout: HeaderLayout): void {
   const report = im.report;
   report.kind ??= mapping.kind;
   report.kindSource ??= layout.kindSource;
-  if (layout.betterKind) report.betterKind ??= layout.betterKind;
   if (report.headerRow === undefined) {
+    // The file's kind is decided by its first sheet read, as detection decides it (a workbook's
+    // later sheets are read as that kind, workbook-import.ts): so whether another kind fits better
+    // is the first sheet's word too. A later summary or notes sheet (`Fecha;Total`) that scores as
+    // sightings never turns a count workbook given as --counts into "a sightings table".
+    if (layout.betterKind) report.betterKind = layout.betterKind;
     report.headerRow = layout.headerIndex + 1;
     if (layout.hxlIndex !== undefined) report.hxlRow = layout.hxlIndex + 1;
     report.columns = mapping.columns.map((c) => ({ ...c }));
@@ -308,9 +313,6 @@ function noteScopeHeader(
     sheet,
   );
 }
-
-/** The header of the column pointFromSheetName adds: made by the importer, not in the file. */
-export const SHEET_NAME_COLUMN = "(sheet name)";
 
 /**
  * A workbook with one sheet per point: the sheet name is the point when no column names it. Adds

@@ -9,9 +9,14 @@ import type { ImporterCore } from "./import-core.ts";
 import type { XlsxSheet } from "./xlsx.ts";
 import type { Fatal } from "./sheet-plan.ts";
 import { HEAD_ROWS } from "./sheet-reader.ts";
+import type { SummaryBy } from "./summary-sheet.ts";
 
-/** Why a sheet was not read: a Kobo repeat group beside its main sheet, or its probe's refusal. */
-export type SkipReason = { repeat: true } | { repeat: false; fatal?: Fatal };
+/**
+ * Why a sheet was not read: a Kobo repeat group beside its main sheet, a summary sheet beside
+ * the data sheets (summary-sheet.ts: by its name or by its columns), or its probe's refusal.
+ */
+export type SkipReason =
+  { repeat: true } | { summary: SummaryBy } | { repeat: false; fatal?: Fatal };
 
 /** A Total row's first written cell (`Total`, `TOTAL GENERAL`, `Totales`): no data row. */
 const TOTAL_ROW = /^\s*(total|totales|suma)\b/i;
@@ -34,6 +39,25 @@ export function sheetDataRows(sheet: XlsxSheet): number {
 /** Records a sheet that is not read (see the module note). */
 export function noteSkippedSheet(core: ImporterCore, sheet: XlsxSheet, why: SkipReason): void {
   const name = sheet.name;
+  if ("summary" in why) {
+    // The day's totals beside the data sheets: no data of its own, so no rejected rows.
+    const rows = sheetDataRows(sheet);
+    const said =
+      why.summary === "name"
+        ? "a summary sheet (its name says so)"
+        : "a summary sheet (only a date and a total, while the other sheets name their points in a column)";
+    const what = rows === 1 ? "its 1 row is" : `its ${rows} rows are`;
+    core.warn(
+      {
+        line: 0,
+        code: "sheet_skipped",
+        message: `sheet "${name}" skipped: ${said}, not data; ${what} not read (rename the sheet, or give it a point column, if it holds counts of its own).`,
+        params: { sheet: name, rows: HEAD_ROWS, summary: why.summary, summaryRows: rows },
+      },
+      name,
+    );
+    return;
+  }
   if (why.repeat) {
     core.warn(
       {

@@ -64,6 +64,8 @@ export function splitDateTime(mapping: HeaderMapping): { time: number; date: num
     delete timeColumn.field;
   }
   mapping.columns[time]!.how = "extra";
+  // The column map says it is the time column (validate, import-report.json), not a bare extra.
+  mapping.columns[time]!.timeOf = mapping.columns[date]!.column;
   mapping.duplicateFields = mapping.duplicateFields.filter(
     (d) => !(d.field === "observed_at" && (d.other === time || d.other === date)),
   );

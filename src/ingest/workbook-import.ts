@@ -12,6 +12,9 @@ import type { XlsxSheet } from "./xlsx.ts";
 import { fillMergedDataCells } from "./merged-cells.ts";
 import { noteSkippedSheet } from "./skipped-sheet.ts";
 import type { Fatal } from "./sheet-plan.ts";
+import type { ColumnMapping } from "./report.ts";
+import { pointInColumn, summaryBy, summaryByName } from "./summary-sheet.ts";
+import type { SummaryBy } from "./summary-sheet.ts";
 
 /** Reads a workbook given as the chunks pushed, into `core`'s report and records. */
 export function importWorkbook(core: ImporterCore, parts: readonly Uint8Array[]): void {
@@ -31,7 +34,7 @@ export function importWorkbook(core: ImporterCore, parts: readonly Uint8Array[])
         ? unsupportedFormat(error.format)
         : {
             code: "unreadable_xlsx",
-            message: `the workbook cannot be read (${(error as Error).message}).`,
+            message: `the workbook cannot be read (${(error as Error).message}): re-save it from Excel (File > Save As > Excel Workbook) or export the sheet as CSV, and import that.`,
           };
     return;
   }
@@ -151,13 +154,17 @@ function isKoboRepeat(sheet: XlsxSheet): boolean {
 
 /**
  * The sheets with a usable header (each sheet's first rows tried on a scratch importer first), or
- * the first sheet when none is, leaving out Kobo repeat groups when a main sheet is usable; each
- * sheet skipped is said with its probe's reason, a rejection when it holds data (skipped-sheet.ts). Sets the kind the first usable sheet shows, when none was given.
+ * the first sheet when none is, leaving out Kobo repeat groups when a main sheet is usable and
+ * summary sheets beside data sheets (summary-sheet.ts); each sheet skipped is said with its
+ * reason, a rejection when it holds data the kind cannot read (skipped-sheet.ts). Sets the kind
+ * the first usable sheet shows, when none was given.
  */
 function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonly XlsxSheet[] {
   let probeKind = core.kind;
   // Each unusable sheet's refusal, the reason said when it is skipped.
   const refusals = new Map<string, Fatal>();
+  // Each usable sheet's columns as its probe read them (for the summary rule).
+  const probed = new Map<string, ColumnMapping[]>();
   const isUsable = (s: XlsxSheet): boolean => {
     const scratch = new ImporterCore({
       ...core.options,
@@ -168,34 +175,57 @@ function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonl
     const reader = new SheetReader(scratch, s.name);
     for (const row of s.rows.slice(0, HEAD_ROWS)) reader.push(row);
     reader.finish();
-    if (!reader.fatal) probeKind ??= scratch.kind;
-    else refusals.set(s.name, reader.fatal);
+    if (!reader.fatal) {
+      probeKind ??= scratch.kind;
+      probed.set(s.name, scratch.report.columns);
+    } else refusals.set(s.name, reader.fatal);
     return !reader.fatal;
   };
+  // Sheets named as a summary are probed last, so that a data sheet decides the kind.
+  const probeOrder = [
+    ...sheets.filter((s) => !summaryByName(s.name)),
+    ...sheets.filter((s) => summaryByName(s.name)),
+  ];
+  const inOrder = (found: readonly XlsxSheet[]) => sheets.filter((s) => found.includes(s));
   // A Kobo repeat group's sheet holds parts of the main sheet's submissions (shifts of a day's
   // count): read beside a usable main sheet it would count them twice, so it is skipped then even
   // when its header is usable. When no main sheet is usable (a form whose figures all sit in the
   // repeat group, the main sheet holding only start/end/_uuid), the repeat sheets are the data.
-  const mainUsable = sheets.filter((s) => !isKoboRepeat(s)).filter(isUsable);
+  const mainUsable = inOrder(probeOrder.filter((s) => !isKoboRepeat(s)).filter(isUsable));
   // The people only in the repeat group's sheet: its rows joined to their submissions (date,
   // point, direction) of the main sheet; failing that, the repeat sheets alone.
   const joined = mainUsable.length ? [] : joinedRepeats(core, sheets, isUsable);
-  const usable = mainUsable.length
+  let usable = mainUsable.length
     ? mainUsable
     : joined.length
       ? joined
       : sheets.filter(isKoboRepeat).filter(isUsable);
+  // Summary sheets beside count sheets that name their points in a column (summary-sheet.ts).
+  const summaries = new Map<string, SummaryBy>();
+  const columnsOf = (s: XlsxSheet) => probed.get(s.name) ?? [];
+  if (probeKind === "counts" && usable.some((s) => pointInColumn(columnsOf(s)))) {
+    for (const s of usable) {
+      const by = summaryBy(s.name, columnsOf(s));
+      if (by) summaries.set(s.name, by);
+    }
+    usable = usable.filter((s) => !summaries.has(s.name));
+  }
   const toRead = usable.length ? usable : sheets.slice(0, 1);
   const read = new Set(toRead.map((s) => s.name));
   const mainOfJoin = joined.length ? sheets.find((s) => !isKoboRepeat(s))?.name : undefined;
   for (const s of sheets) {
     if (read.has(s.name) || s.name === mainOfJoin) continue;
+    const summary = summaries.get(s.name);
     const repeat = isKoboRepeat(s) && mainUsable.length > 0;
     const fatal = refusals.get(s.name);
     noteSkippedSheet(
       core,
       s,
-      repeat ? { repeat: true } : { repeat: false, ...(fatal ? { fatal } : {}) },
+      summary
+        ? { summary }
+        : repeat
+          ? { repeat: true }
+          : { repeat: false, ...(fatal ? { fatal } : {}) },
     );
   }
   if (probeKind) core.kind = probeKind;

@@ -10,3 +10,4 @@ export * from "./density.ts";
 export * from "./fit.ts";
 export * from "./withinDay.ts";
 export * from "./silence.ts";
+export * from "./ahead.ts";

@@ -13,11 +13,12 @@ import type { TrackPoint } from "../model/track.ts";
 import type { IsoDate, Km, People } from "../model/units.ts";
 import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
-import { defaultEstimatorMovement, groupLaw } from "../movement/index.ts";
-import type { MovementModel } from "../movement/index.ts";
+import { defaultEstimatorMovement, lawAhead } from "../movement/index.ts";
+import type { LawAhead, LawAheadOptions, MovementModel } from "../movement/index.ts";
+import { atTrackEnd, reportedStates } from "../forecast/reportedState.ts";
 import { kmAhead } from "../estimate/kmAhead.ts";
 import { bounded, round5 } from "../estimate/estimateTracks.ts";
-import type { GroupMovementFit, GroupState } from "../estimate/estimateTracks.ts";
+import type { EstimatedGroup, GroupState } from "../estimate/estimateTracks.ts";
 
 /** People counted as remaining at one area (a city or crossing) on the day, with its position. */
 export interface RemainingArea {
@@ -38,9 +39,15 @@ export interface RemainingArea {
  * the estimate and the dataset's routes).
  */
 export interface HeldWidening {
-  /** The law the group's track was carried by (its own fitted law, else the pooled one). */
+  /**
+   * The law the group is carried by past its track's end: the movement module's one reading of
+   * it (`lawAhead`, src/movement/ahead.ts), the law the forecast's runs move by.
+   */
   movement(group: string): MovementModel;
-  /** The group's last-day regime probabilities (the estimator's `GroupState.regime`), if known. */
+  /**
+   * The group's start regime on its track's last day, if known: the estimator's `GroupState.regime`
+   * with a ride its latest reports show moved in (`lawAhead`), as the forecast starts it.
+   */
   regime(group: string): { rest: number; walk: number; ride: number } | undefined;
   /** Length of a route (km), or undefined for a route not known. */
   routeLengthKm(routeId: string): Km | undefined;
@@ -178,12 +185,15 @@ function carriedAhead(
  * group-days that the replay (ledger, state, map) and `dtm-flow estimate` (tracks.csv,
  * tracks.geojson) both use, so they give the same group-days. Held days carry
  * `heldAfterData: true` (tracks.csv `held_after_data`); their km intervals widen by the movement
- * law the track was carried by (the group's own fitted law, else the estimate's pooled one, else
- * the estimator's default) from its end state, on the dataset's routes.
+ * law as the forecast reads it past the data (`lawAhead`, src/movement/ahead.ts: the estimate's
+ * pooled law, else the estimator's default, from the group's end state with a ride its latest
+ * reports show), on the dataset's routes.
  * @param asOf an ISO date or date-time (its date is used); default the data's last day.
  * @param timeZone the zone the data's last day is read in (default the dataset's, else the project's).
  * @param routeIndex an index of `dataset.routes` already built (runReplay shares one); default:
  *   built here.
+ * @param law options of that reading (`lawAhead`): the nowcast passes its `reportedRideWeight`,
+ *   so that its start day and its runs read the law with one weight; default the library's.
  * @example
  * carryTracks(estimateTracks(embedded2018()), embedded2018()).some((p) => p.heldAfterData); // => true
  */
@@ -193,21 +203,22 @@ export function carryTracks(
     report: {
       trackEnds: Parameters<typeof holdUntilUnseen>[1];
       movement?: MovementModel;
-      groupMovement?: readonly GroupMovementFit[];
     };
-    state?: readonly (Pick<GroupState, "group" | "regime"> &
-      Partial<Pick<GroupState, "trackMovement">>)[];
+    state?: readonly Pick<GroupState, "group" | "date" | "regime">[];
+    /** The estimated groups (their reports, `sightings`); without them no reported ride is read. */
+    groups?: readonly Pick<EstimatedGroup, "group" | "routeId" | "sightings">[];
   },
   dataset: Dataset,
   asOf?: string,
   timeZone: string = dataset.timeZone ?? DEFAULT_TIME_ZONE,
   routeIndex?: RouteIndex,
+  law: Pick<LawAheadOptions, "reportedRideWeight"> = {},
 ): TrackPoint[] {
   return holdUntilUnseen(
     estimate.tracks,
     estimate.report.trackEnds,
     asOf?.slice(0, 10) ?? dataRange(dataset, timeZone)?.last ?? "",
-    heldWidening(estimate, dataset, routeIndex),
+    heldWidening(estimate, dataset, timeZone, routeIndex, law),
   );
 }
 
@@ -215,24 +226,34 @@ export function carryTracks(
 function heldWidening(
   estimate: Parameters<typeof carryTracks>[0],
   dataset: Dataset,
-  routeIndex?: RouteIndex,
+  timeZone: string,
+  routeIndex: RouteIndex | undefined,
+  law: Pick<LawAheadOptions, "reportedRideWeight">,
 ): HeldWidening | undefined {
   if (!dataset.routes?.features?.length) return undefined;
   const index = routeIndex ?? createRouteIndex(dataset.routes);
   const pooled = estimate.report.movement ?? defaultEstimatorMovement();
-  // The estimator's own law of each group (unrounded); report.groupMovement (rounded to 0.001)
-  // only for an estimate without it (e.g. read back from report.json).
-  const tracked = new Map((estimate.state ?? []).map((s) => [s.group, s.trackMovement]));
-  const own = new Map((estimate.report.groupMovement ?? []).map((g) => [g.group, g]));
-  const regimes = new Map((estimate.state ?? []).map((s) => [s.group, s.regime]));
+  const states = new Map((estimate.state ?? []).map((s) => [s.group, s]));
+  const groups = estimate.groups;
+  const reported = groups
+    ? reportedStates(
+        dataset,
+        { groups, report: { movement: pooled } },
+        { timeZone, routeIndex: index },
+      )
+    : undefined;
+  // One reading of the law past the data, the forecast's (lawAhead), memoised by group.
+  const laws = new Map<string, LawAhead | undefined>();
+  const lawOf = (group: string): LawAhead | undefined => {
+    if (!laws.has(group)) {
+      const s = states.get(group);
+      laws.set(group, s && lawAhead(pooled, atTrackEnd(s, reported?.(group) ?? {}), law));
+    }
+    return laws.get(group);
+  };
   return {
-    movement(group) {
-      const law = tracked.get(group);
-      if (law) return law;
-      const g = own.get(group);
-      return g ? groupLaw(pooled, g) : pooled;
-    },
-    regime: (group) => regimes.get(group),
+    movement: (group) => lawOf(group)?.movement ?? pooled,
+    regime: (group) => lawOf(group)?.regime,
     routeLengthKm: (routeId) =>
       index.routeIds.includes(routeId) ? index.lengthKm(routeId) : undefined,
     along: (routeId, km) => {

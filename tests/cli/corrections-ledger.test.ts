@@ -83,7 +83,7 @@ describe("dtm-flow ledger --corrections", () => {
       ),
     ).toBe(2);
     expect(io2.err.at(-1)).toMatch(
-      /shape\.json at \/corrections\/0\/group: .*\(and 1 more problem\)\.$/,
+      /shape\.json at \/corrections\/0\/group: .*\. shape\.json at \/corrections\/0\/into: .*\.$/,
     );
     expect(existsSync(join(dir, "o2"))).toBe(false);
     const io3 = capture(dir);

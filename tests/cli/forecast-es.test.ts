@@ -14,16 +14,18 @@ import { capture } from "./capture.ts";
 const ENGLISH =
   /\b(Forecast as of|horizon|runs|on the road|last placed|last report|track to|median person|first people|already|within|beyond|most|arrived at|dissolved|not moved on|people|past|short of|near)\b/;
 
-describe("dtm-flow forecast --as-of 2018-11-15 --lang es", () => {
+// As of 14 Nov (Honduran caravan 2 on its track's last day, just past Mexico City): since stop 27
+// its held day of 15 Nov reads the forecast's law and is near Querétaro, Mexico City no longer listed.
+describe("dtm-flow forecast --as-of 2018-11-14 --lang es", () => {
   it("prints the summary and writes forecast.json's method in Spanish, the same figures as in English", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dtm-forecast-es-"));
     const es = capture(dir);
-    const args = ["forecast", "--as-of", "2018-11-15", "--runs", "100"];
+    const args = ["forecast", "--as-of", "2018-11-14", "--runs", "100"];
     expect(await run([...args, "--lang", "es", "--out", "es"], es.context)).toBe(0);
     const en = capture(dir);
     expect(await run([...args, "--out", "en"], en.context)).toBe(0);
 
-    expect(es.out[0]).toMatch(/^Pronóstico al 2018-11-15 /);
+    expect(es.out[0]).toMatch(/^Pronóstico al 2018-11-14 /);
     expect(es.out).toHaveLength(en.out.length);
     const names = /(Honduran|Salvadoran) caravan \d|Salvadoran groups Nov 5-7|LGBT group/g;
     for (const line of es.out) expect(line.replace(names, ""), line).not.toMatch(ENGLISH);
@@ -53,7 +55,7 @@ describe("dtm-flow forecast --as-of 2018-11-15 --lang es", () => {
   it("refuses another language with the report's sentence", async () => {
     const io = capture(mkdtempSync(join(tmpdir(), "dtm-forecast-es-")));
     const status = await run(
-      ["forecast", "--as-of", "2018-11-15", "--lang", "fr", "--out", "x"],
+      ["forecast", "--as-of", "2018-11-14", "--lang", "fr", "--out", "x"],
       io.context,
     );
     expect(status).toBe(2);

@@ -53,7 +53,9 @@ describe("estimate --check --lang es", () => {
     expect(said).toContain(
       "verificación con datos retenidos (5 particiones, semilla 1, 5 reportes): posiciones (5) — los intervalos del 90 % cubrieron 80 %",
     );
-    expect(said).toContain("error mediano 147.2 km (demasiado pocos para juzgar)");
+    expect(said).toContain(
+      "error mediano 147.2 km, ancho mediano del 90 % 1199 km (demasiado pocos para juzgar)",
+    );
     expect(said).toContain(
       "Demasiado pocos reportes retenidos para juzgar (posiciones 5, tamaños 4; menos de 10): los intervalos de los recorridos no se ensanchan (medido: km × 3.24",
     );
@@ -67,6 +69,8 @@ describe("estimate --check --lang es", () => {
       "not widened",
       "too few to judge",
       "median error",
+      "median 90 % width",
+      "high ÷ low",
     ])
       expect(said).not.toContain(english);
   }, 180_000);

@@ -32,7 +32,7 @@ describe("a check with too few held-out reports does not widen the tracks (tryou
       0,
     );
     const said = io.err.join("\n");
-    expect(said).toContain("median error 147.2 km (too few to judge)");
+    expect(said).toContain("median error 147.2 km, median 90 % width 1199 km (too few to judge)");
     expect(said).toContain(
       "Too few held-out reports to judge (positions 5, sizes 4; fewer than 10): track intervals not widened (measured km × 3.24",
     );

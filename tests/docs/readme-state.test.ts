@@ -33,6 +33,21 @@ describe("README.md: the state of the corridor", () => {
     expect(text).toContain("`npx tsx scripts/plot-state.ts`");
     expect(existsSync("docs/state-2018.svg")).toBe(true);
     expect(readFileSync("scripts/plot-state.ts", "utf8")).toMatch(/"docs\/state-2018\.svg"/);
+    // The picture says what it shows: a title, both axes' labels and a legend naming each band.
+    const svg = readFileSync("docs/state-2018.svg", "utf8");
+    for (const words of [
+      ">The state of the corridor per day, 2018 replay<",
+      ">in transit (groups on the road)<",
+      ">present at places (not claimants)<",
+      ">claimed asylum (waiting)<",
+      ">returned<",
+      ">onward<",
+      ">unknown (no source places them)<",
+      ">people<",
+      "ticks on Mondays",
+      ">10,000<",
+    ])
+      expect(svg).toContain(words);
   });
 
   it("its 20 Nov 2018 figures are the replay's, and they add up", () => {

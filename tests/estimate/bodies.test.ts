@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { embedded2018 } from "../../src/embedded/index.ts";
 import { bodyDistribution, orderEnds } from "../../src/estimate/bodies.ts";
+import { edgeShare } from "../../src/estimate/bodyEdges.ts";
 import type { WorkGroup } from "../../src/estimate/workGroup.ts";
 import { generateStressWorld } from "../../bench/worlds/stress.ts";
 import { estimateTracks } from "../../src/estimate/estimateTracks.ts";
@@ -226,14 +227,26 @@ describe("bodies: head, median person, tail", () => {
       tailKm: 90,
     };
     const b = bodyDistribution(t);
+    // 1,000 people: the edge is the foremost (hindmost) 20 people, 2 % (src/estimate/bodyEdges.ts).
     expect(b.peopleBetween(0, 1000)).toBe(1000);
-    expect(b.peopleBetween(100, 120)).toBeCloseTo(500, 6);
-    expect(b.peopleBetween(90, 95)).toBeCloseTo(250, 6);
-    expect(b.peopleBetween(130, 200)).toBe(0);
-    expect(b.quantileKm(0)).toBe(90);
+    expect(b.peopleBetween(100, 120)).toBeCloseTo(480, 6);
+    expect(b.peopleBetween(120, 200)).toBeCloseTo(20, 6);
+    expect(b.peopleBetween(0, 90)).toBeCloseTo(20, 6);
+    expect(b.shareBehind(120)).toBeCloseTo(1 - edgeShare(1000), 12);
+    expect(b.shareBehind(90)).toBeCloseTo(edgeShare(1000), 12);
     expect(b.quantileKm(0.5)).toBe(100);
-    expect(b.quantileKm(0.75)).toBe(110);
+    expect(b.quantileKm(0.98)).toBeCloseTo(120, 9);
+    expect(b.quantileKm(0.02)).toBeCloseTo(90, 9);
+    expect(b.quantileKm(1)).toBeCloseTo(120 + (20 * 0.02) / 0.48, 9);
+    expect(b.peopleBetween(130, 200)).toBe(0);
     expect(b.shareBehind(100)).toBe(0.5);
+    // A front half of no length (head = median): its half of the group at the median km.
+    const flat = bodyDistribution({ ...t, headKm: 100 });
+    expect(flat.peopleBetween(100, 100)).toBeCloseTo(500, 6);
+    expect(flat.peopleBetween(100.001, 500)).toBe(0);
+    expect(flat.shareBehind(90)).toBeCloseTo(0.02, 12);
+    // A size the sources never gave: the edge is 1 % of the people.
+    expect(bodyDistribution({ ...t, size: NaN }).shareBehind(120)).toBeCloseTo(0.99, 12);
     // A track without head and tail: a body of no length at the median person.
     const point = bodyDistribution({ ...t, headKm: undefined, tailKm: undefined });
     expect(point.peopleBetween(99, 101)).toBe(1000);

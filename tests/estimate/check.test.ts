@@ -479,37 +479,38 @@ describe("reportPart", () => {
 });
 
 describe("checkBySourceLines", () => {
-  const scores = (n: number, c50: number, c90: number, err: number) => ({
+  const scores = (n: number, c50: number, c90: number, err: number, width = NaN) => ({
     n,
     coverage50: n ? c50 : NaN,
     coverage90: n ? c90 : NaN,
     coverage90Widened: NaN,
     medianError: n ? err : NaN,
-    medianWidth90: NaN,
+    medianWidth90: n ? width : NaN,
     medianWidth90Widened: NaN,
+    intervalScore90: NaN,
     pit: [],
   });
   const check = {
     bySource: {
       dtm: { position: scores(0, 0, 0, 0), size: scores(0, 0, 0, 0) },
       government: {
-        position: scores(12, 0.5, 0.917, 31.26),
-        size: scores(4, 0.25, 1, Math.log(1.5)),
+        position: scores(12, 0.5, 0.917, 31.26, 412.4),
+        size: scores(4, 0.25, 1, Math.log(1.5), Math.log(3.25)),
       },
-      media: { position: scores(30, 0.6, 0.9, 20), size: scores(0, 0, 0, 0) },
+      media: { position: scores(30, 0.6, 0.9, 20, 250), size: scores(0, 0, 0, 0) },
     },
   } as unknown as Parameters<typeof checkBySourceLines>[0];
 
   it("gives one line per source type with reports scored, in English and Spanish, none for n = 0; n < 5 too few to judge", () => {
     expect(checkBySourceLines(check, "en")).toEqual([
       "By source type (held-out reports of that type):",
-      "  government: positions (12) 50 % cover 50 %, 90 % cover 92 %, median error 31.3 km; sizes (4) too few to judge",
-      "  media: positions (30) 50 % cover 60 %, 90 % cover 90 %, median error 20.0 km; sizes (0)",
+      "  government: positions (12) 50 % cover 50 %, 90 % cover 92 % (median width 412 km), median error 31.3 km; sizes (4) too few to judge",
+      "  media: positions (30) 50 % cover 60 %, 90 % cover 90 % (median width 250 km), median error 20.0 km; sizes (0)",
     ]);
     expect(checkBySourceLines(check, "es")).toEqual([
       "Por tipo de fuente (reportes retenidos de ese tipo):",
-      "  gobierno: posiciones (12) cobertura del 50 % 50 %, del 90 % 92 %, error mediano 31.3 km; tamaños (4) demasiado pocos para juzgar",
-      "  medios: posiciones (30) cobertura del 50 % 60 %, del 90 % 90 %, error mediano 20.0 km; tamaños (0)",
+      "  gobierno: posiciones (12) cobertura del 50 % 50 %, del 90 % 92 % (ancho mediano 412 km), error mediano 31.3 km; tamaños (4) demasiado pocos para juzgar",
+      "  medios: posiciones (30) cobertura del 50 % 60 %, del 90 % 90 % (ancho mediano 250 km), error mediano 20.0 km; tamaños (0)",
     ]);
     const none = { bySource: { dtm: check.bySource.dtm } } as unknown as typeof check;
     expect(checkBySourceLines(none, "en")).toEqual([]);
@@ -542,8 +543,14 @@ describe("dtm-flow estimate --check", () => {
     expect(err).toContain("By source type (held-out reports of that type):");
     const media = check.bySource.media.position;
     expect(err).toContain(
-      `  media: positions (${media.n}) 50 % cover ${Math.round(100 * media.coverage50)} %, 90 % cover ${Math.round(100 * media.coverage90)} %, median error ${media.medianErrorKm.toFixed(1)} km`,
+      `  media: positions (${media.n}) 50 % cover ${Math.round(100 * media.coverage50)} %, 90 % cover ${Math.round(100 * media.coverage90)} % (median width ${media.medianWidth90Km.toFixed(0)} km), median error ${media.medianErrorKm.toFixed(1)} km`,
     );
+    // Sharpness beside cover: the median 90 % width on the summary line, the interval score in
+    // report.json (alpha 0.1: never below the width, which it equals only when all are covered).
+    expect(err).toContain(`median 90 % width ${check.position.medianWidth90Km.toFixed(0)} km`);
+    expect(check.position.intervalScore90Km).toBeGreaterThan(0);
+    expect(check.size.medianWidth90Ratio).toBeCloseTo(Math.exp(check.size.medianWidth90Log), -1);
+    expect(typeof check.bySource.media.position.intervalScore90Km).toBe("number");
     expect(err).not.toMatch(/^ {2}DTM:/m);
     expect(err.match(/^ {2}\S.*: positions/gm)?.length).toBe(Object.keys(check.bySource).length);
     expect(check.size.n).toBeGreaterThan(20);

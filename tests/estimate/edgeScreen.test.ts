@@ -7,6 +7,7 @@ import {
   edgeRival,
   edgeState,
   figuresJoin,
+  figuresJoinAt,
 } from "../../src/estimate/edgeScreen.ts";
 import type { EdgeState } from "../../src/estimate/edgeScreen.ts";
 import { groupFigures, logSizeAfter } from "../../src/estimate/groupFigures.ts";
@@ -242,6 +243,11 @@ describe("figuresJoin", () => {
       const got = figuresJoin(r, reports, members, beforeN, afterN, model);
       const sizes = (list: LinkReport[]) => groupCostTerms(list, model).sizes;
       expect(got).toBeCloseTo(sizes(reports) - sizes(without), 9);
+      // Read from the table's figure memo: the same number (twice: computed, then read back).
+      const table = new ReportTable(reports);
+      const last = reports.length - 1;
+      expect(figuresJoinAt(table, last, members, beforeN, afterN, model)).toBe(got);
+      expect(figuresJoinAt(table, last, members, beforeN, afterN, model)).toBe(got);
     }
   });
 });

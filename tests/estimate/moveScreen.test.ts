@@ -4,6 +4,7 @@ import type { LinkReport } from "../../src/estimate/mergeTracklets.ts";
 import {
   freezeGroup,
   joinScreen,
+  joinScreenAt,
   leaveScreen,
   listCost,
   tableCost,
@@ -275,5 +276,42 @@ describe("reassignReports: ties stay, small gains move (GAIN_NATS)", () => {
       ).toEqual(moved);
       expect(reassignReports(world(1500, 1000), lists, [], { ...o, exhaustive })).toEqual(lists);
     }
+  });
+});
+
+describe("joinScreenAt", () => {
+  it("is joinScreen, number for number, with the km read from the table's column", () => {
+    const random = mulberry32(27);
+    const group = walk(3, 15, 0, 40, 1500);
+    const frozen = freezeGroup(group, indices(group.length), "main", model);
+    // Reports on main (some weighted, some with figures, some parts), on another route only, or
+    // on both, at random times and km about the group's track.
+    const others: LinkReport[] = Array.from({ length: 300 }, () => {
+      const t = random() * 20 - 2;
+      const km = 40 * t + (random() - 0.5) * 600;
+      const kmByRoute = new Map<string, number>();
+      const which = random();
+      if (which < 0.8) kmByRoute.set("main", km);
+      if (which > 0.6) kmByRoute.set("salvador", km + 30);
+      const r: LinkReport = { t, kmByRoute };
+      if (random() < 0.4) r.weight = 0.5;
+      if (random() < 0.5) r.logSize = Math.log(50 + 2000 * random());
+      if (random() < 0.2) r.part = true;
+      return r;
+    });
+    const table = new ReportTable(others);
+    const col = table.routeIndex.get("main") ?? -1;
+    expect(col).toBeGreaterThanOrEqual(0);
+    let off = 0;
+    others.forEach((r, i) => {
+      expect(joinScreenAt(table, i, frozen, col, model)).toBe(joinScreen(r, frozen, model));
+      if (!r.kmByRoute.has("main")) off++;
+    });
+    expect(off).toBeGreaterThan(20);
+    // A group without a route: every report an outlier, as joinScreen reads it.
+    const routeless = freezeGroup(group, indices(group.length), undefined, model);
+    others.forEach((r, i) =>
+      expect(joinScreenAt(table, i, routeless, -1, model)).toBe(joinScreen(r, routeless, model)),
+    );
   });
 });

@@ -117,4 +117,34 @@ describe("PositionsMemo", () => {
     memo.cost(long.km, long.weight, 101, model);
     expect(memo.hits).toBe(hits);
   });
+
+  it("reads back the lists still in its arena after it wraps, and fits again those written over", () => {
+    // Lists of 10 (20 doubles each) in an arena of 100 doubles: five fit; the sixth wraps it.
+    const memo = new PositionsMemo(100);
+    const random = mulberry32(3);
+    const lists = Array.from({ length: 8 }, () => randomList(random, 10));
+    const cost = (k: number): number => memo.cost(lists[k].km, lists[k].weight, 10, model);
+    for (let k = 0; k < 5; k++) cost(k);
+    expect(memo.misses).toBe(5);
+    expect(memo.held).toBe(100);
+    // The sixth and seventh overwrite the first two lists' doubles; the other three are intact.
+    cost(5);
+    cost(6);
+    expect(memo.misses).toBe(7);
+    expect(memo.held).toBeLessThanOrEqual(100);
+    for (const k of [2, 3, 4, 5, 6])
+      expect(cost(k)).toBe(positionsCost(lists[k].km, lists[k].weight, 10, model));
+    expect(memo.hits).toBe(5);
+    for (const k of [0, 1])
+      expect(cost(k)).toBe(positionsCost(lists[k].km, lists[k].weight, 10, model));
+    expect(memo.misses).toBe(9);
+    // Those two fits wrote over the third and fourth lists: the fifth is read back, the third
+    // fitted again (and written over the fifth).
+    cost(4);
+    expect(memo.hits).toBe(6);
+    cost(2);
+    expect(memo.misses).toBe(10);
+    cost(4);
+    expect(memo.misses).toBe(11);
+  });
 });

@@ -282,7 +282,7 @@ describe("dtm-flow estimate --corrections", () => {
       2,
     );
     expect(io2.err.join("\n")).toMatch(
-      /shape\.json at \/corrections\/0\/group: .*\(and 1 more problem\)\.$/,
+      /shape\.json at \/corrections\/0\/group: .*\. shape\.json at \/corrections\/0\/into: .*\.$/,
     );
   });
 });

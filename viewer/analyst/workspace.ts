@@ -5,7 +5,11 @@
  *
  * Runs in the analyst worker; tested in Node (tests/viewer/analyst.test.ts).
  */
-import { KEEP_AS_EXTRA, assembleDataset as assembleFiles } from "../../src/index.ts";
+import {
+  KEEP_AS_EXTRA,
+  SHEET_NAME_COLUMN,
+  assembleDataset as assembleFiles,
+} from "../../src/index.ts";
 import type {
   ColumnMapping,
   CountRecord,
@@ -80,9 +84,6 @@ export function assembleDataset(
     base,
   );
 }
-
-/** How the importer names the point it takes from a workbook's sheet name (not a file column). */
-const SHEET_NAME_COLUMN = "(sheet name)";
 
 /**
  * The analyst's fixes as the importer's column mapping (`ImportOptions.columns`): by 0-based
