@@ -39,8 +39,11 @@ export interface CliWords {
     accepted: number;
     rejected: number;
   }) => string;
-  /** After a column's mapping: a count column of one place or one point, read as "at least". */
-  countScopeRead: (scope: "place" | "point") => string;
+  /**
+   * Below the column mapping: a count column of one place or one point, as a plain sentence
+   * (what its figures saw, and so how the estimate uses them: as "at least").
+   */
+  countScopeSentence: (column: string, scope: "place" | "point") => string;
   /** Why an input path cannot be read as a file (exit 2). */
   notAFile: (path: string, why: "missing" | "folder" | "special" | "unreadable") => string;
   /**
@@ -256,8 +259,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `header row ${r.headerRow ?? "?"}${r.hxlRow ? `, HXL row ${r.hxlRow}` : ""}${r.pivoted ? ", long layout pivoted" : ""}${r.dateOrder ? `, dates ${r.dateOrder.order} (${r.dateOrder.decidedBy})` : ""}${windowEn(r.dateWindow)}`,
     validateRoute: (f) =>
       `${f.name}: route file, ${counted(f.features, "feature")}, ${f.accepted} accepted, ${f.rejected} rejected`,
-    countScopeRead: (scope) =>
-      `; a count of one ${scope === "place" ? "place" : "point"}: read as "at least"`,
+    countScopeSentence: (column, scope) =>
+      `"${column}" counts only the people at one ${scope === "place" ? "place" : "crossing point"}, not the whole group, so the estimate uses each of its figures as the fewest people their group can have ("at least").`,
     routeRefused: (path, why) =>
       why.kind === "empty"
         ? `${path} is empty, not JSON; ${GIVE_ROUTES_EN}.`
@@ -381,8 +384,8 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `fila de encabezado ${r.headerRow ?? "?"}${r.hxlRow ? `, fila HXL ${r.hxlRow}` : ""}${r.pivoted ? ", formato largo pasado a ancho" : ""}${r.dateOrder ? `, fechas ${r.dateOrder.order === "dmy" ? "día/mes" : "mes/día"} (${DECIDED_ES[r.dateOrder.decidedBy] ?? r.dateOrder.decidedBy})` : ""}${windowEs(r.dateWindow)}`,
     validateRoute: (f) =>
       `${f.name}: archivo de rutas, ${contado(f.features, "elemento", "elementos")}, ${contado(f.accepted, "aceptado")}, ${contado(f.rejected, "rechazado")}`,
-    countScopeRead: (scope) =>
-      `; conteo de un solo ${scope === "place" ? "lugar" : "punto"}: se lee como «al menos»`,
+    countScopeSentence: (column, scope) =>
+      `«${column}» cuenta solo a las personas de un ${scope === "place" ? "lugar" : "punto de paso"}, no al grupo entero, así que la estimación usa cada una de sus cifras como el mínimo de personas que puede tener su grupo («al menos»).`,
     routeRefused: (path, why) =>
       why.kind === "empty"
         ? `${path} está vacío, no es JSON; ${GIVE_ROUTES_ES}.`

@@ -19,30 +19,36 @@ export function madeColumnName(column: string, lang: SituationLang): string {
   return columnHeaderText(lang, column);
 }
 
-/** One line per column: the header, its field (or ignored, kept as extra) and how it was matched. */
+/**
+ * One line per column: the header, its field (or ignored, kept as extra) and how it was matched;
+ * then a plain sentence for each count column of one place or one point (read as "at least").
+ */
 export function columnLines(columns: readonly ColumnMapping[], lang: SituationLang): string[] {
   const es = lang === "es";
   const words = cliWords(lang);
   const ignored = es ? "(se ignora)" : "(ignored)";
   const extra = es ? "(se conserva como extra)" : "(kept as extra)";
-  return columnsInWords(columns, lang).map((c, i) => {
-    const scope = c.countScope
-      ? words.countScopeRead(c.countScope === "place" ? "place" : "point")
-      : "";
+  const scoped: string[] = [];
+  const lines = columnsInWords(columns, lang).map((c, i) => {
     const how = madeFromText(lang, c) ?? c.how;
     // A column kept as extra says so once: "(kept as extra)", not "(kept as extra) (extra)".
     const keptAsExtra =
       columns[i]!.how === "extra" && c.field === undefined && !c.ignored && how === c.how;
     // The sheet-name column is the importer's, so its label is said in the reader's language.
     const shown = c.madeFrom ? columnShown(c) : madeColumnName(c.column, lang);
+    if (c.countScope)
+      scoped.push(
+        `  ${words.countScopeSentence(shown, c.countScope === "place" ? "place" : "point")}`,
+      );
     // The time of day of a date column (`Hora` beside `Fecha`): read into observed_at, kept too
     // (ColumnMapping.timeOf), as the time_from_column warning says.
     if (c.timeOf !== undefined)
       return es
         ? `  ${shown} → hora de la observación (observed_at): se añade a la fecha de ${c.timeOf}; también se conserva como extra`
         : `  ${shown} → observed_at time of day: added to the date in ${c.timeOf}; also kept as extra`;
-    return `  ${shown}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra && !scope ? "" : ` (${how}${scope})`}`;
+    return `  ${shown}${c.hxl ? ` [${c.hxl}]` : ""} → ${c.field ?? (c.ignored ? ignored : extra)}${keptAsExtra ? "" : ` (${how})`}`;
   });
+  return [...lines, ...scoped];
 }
 
 /**

@@ -1,7 +1,6 @@
 /** The shape of one `dtm-flow` sub-command. Each lives in cli/commands/<name>.ts. */
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
-import { UserError } from "./errors.ts";
 import { OptionError } from "./option-refusals.ts";
 import type { OptionRefusal } from "./option-refusals.ts";
 import { editDistance } from "../src/index.ts";
@@ -48,9 +47,7 @@ export function parseOptions(
   } catch (error) {
     const message = (error as Error).message;
     const refusal = argumentRefusal(message, argv, Object.keys(options));
-    throw refusal
-      ? new OptionError(refusal)
-      : new UserError(message.split("\n")[0]!.replace(/\.?$/, "."));
+    throw new OptionError(refusal ?? { code: "parse_other", message: message.split("\n")[0]! });
   }
   refuseRepeated(parsed.tokens, options);
   return { values: parsed.values as ParsedOptions["values"], positionals: parsed.positionals };

@@ -19,6 +19,7 @@ import type { InputFiles, LoadedDataset } from "./read-input.ts";
 import {
   DEFAULT_TIME_ZONE,
   farFromRoutesText,
+  inputProblemText,
   isIsoDate,
   isValidTimeZone,
   reportsFarFromRoutes,
@@ -325,14 +326,15 @@ export function rejectionLines(
 
 /**
  * Runs a library step on the user's data; a RangeError it throws (input it cannot use, e.g. no
- * usable route, a route across the antimeridian) is a UserError with the same sentence.
+ * usable route, a route across the antimeridian) is a UserError with the same sentence, said in
+ * Spanish under `--lang es` when it is an InputProblem (src/text/inputProblem.ts).
  */
 export function userInputStep<T>(step: () => T): T {
   try {
     return step();
   } catch (error) {
     if (error instanceof RangeError && !ENGINE_RANGE_ERROR.test(error.message)) {
-      throw new UserError(error.message);
+      throw new UserError(error.message, (lang) => inputProblemText(lang, error));
     }
     throw error;
   }

@@ -14,6 +14,15 @@
  */
 export class UserError extends Error {
   override name = "UserError";
+  /**
+   * The sentence in another language, when the error can say it (a library InputProblem met in
+   * `userInputStep`); option-refusals.ts `inLanguage` uses it under `--lang es`.
+   */
+  readonly say?: (lang: "en" | "es") => string;
+  constructor(message: string, say?: (lang: "en" | "es") => string) {
+    super(message);
+    if (say) this.say = say;
+  }
 }
 
 /** Exit statuses of every command (docs/contracts.md §2). */

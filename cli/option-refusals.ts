@@ -16,6 +16,8 @@ export type OptionRefusal =
   | { code: "takes_no_value"; option: string }
   | { code: "dash_value"; option: string; value: string }
   | { code: "unexpected_argument"; value: string }
+  /** node:util parseArgs refused the command line for a reason not above (`message`: its first line). */
+  | { code: "parse_other"; message: string }
   | { code: "out_required" }
   | { code: "as_of_required" }
   /** `--kind`, `--delimiter`, `--lang`…: a value not among the choices. */
@@ -157,6 +159,10 @@ export function refusalText(lang: RefusalLang, r: OptionRefusal): string {
       return es
         ? `--${r.option} ${r.value}: debe ser 1 o más.`
         : `--${r.option} ${r.value} must be at least 1.`;
+    case "parse_other":
+      return es
+        ? `no se pudo leer la línea de órdenes (${r.message.replace(/\.$/, "")}); vea --help para las opciones.`
+        : r.message.replace(/\.?$/, ".");
     default:
       return es ? moreRefusalEs(r) : moreRefusalEn(r);
   }
@@ -171,6 +177,7 @@ type MoreRefusal = Exclude<
       | "needs_value"
       | "takes_no_value"
       | "dash_value"
+      | "parse_other"
       | "unexpected_argument"
       | "out_required"
       | "as_of_required"
@@ -386,11 +393,12 @@ export function argvLang(argv: readonly string[]): RefusalLang {
 }
 
 /**
- * The error as the CLI says it in `lang`: a refusal of an option in that language, any other
- * error as it is (describeError then makes its one sentence).
+ * The error as the CLI says it in `lang`: a refusal of an option, or a UserError that can say
+ * itself (`say`: a library InputProblem), in that language; any other error as it is (describeError then makes its one sentence).
  */
 export function inLanguage(error: unknown, lang: RefusalLang): unknown {
-  return error instanceof OptionError && lang !== "en"
-    ? new UserError(refusalText(lang, error.refusal))
-    : error;
+  if (lang === "en") return error;
+  if (error instanceof OptionError) return new UserError(refusalText(lang, error.refusal));
+  if (error instanceof UserError && error.say) return new UserError(error.say(lang));
+  return error;
 }

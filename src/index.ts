@@ -363,6 +363,8 @@ export {
   CORRECTION_KINDS,
 } from "./evidence/corrections.ts";
 export { correctionProblemText } from "./evidence/correctionProblemText.ts";
+export { InputProblem, inputProblemText } from "./text/inputProblem.ts";
+export type { InputProblemCode, InputProblemParams } from "./text/inputProblem.ts";
 export type {
   CorrectionProblemCode,
   CorrectionProblemParams,

@@ -80,6 +80,7 @@ import { asOfMoment } from "../calendar/index.ts";
 import { dayToIsoDate, isValidTimeZone } from "./time.ts";
 import type { Association, EstimateContext, WorkGroup } from "./workGroup.ts";
 import type { PredictiveAssociation } from "./predictiveTrack.ts";
+import { InputProblem } from "../text/inputProblem.ts";
 
 export type { Association } from "./workGroup.ts";
 export type { TrackEnd } from "./trackEnds.ts";
@@ -429,15 +430,15 @@ interface EstimateSetup {
 /** Checks the options and prepares the sightings and the estimator's context. */
 function setUp(dataset: Dataset, options: EstimateOptions): EstimateSetup {
   const timeZone = options.timeZone ?? dataset.timeZone ?? DEFAULT_TIME_ZONE;
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}.`);
+  if (!isValidTimeZone(timeZone)) throw new InputProblem("unknown_time_zone", { zone: timeZone });
   // A bare date is the end of that local day (asOfMoment, the one as-of rule).
   const asOfT = options.asOf ? asOfMoment(options.asOf, timeZone)?.t : undefined;
   if (options.asOf && asOfT === undefined) {
-    throw new RangeError(`asOf is not an ISO date: ${options.asOf}.`);
+    throw new InputProblem("as_of_not_date", { value: String(options.asOf) });
   }
   const until = asOfT ?? Infinity;
   const index = options.routeIndex ?? createRouteIndex(dataset.routes);
-  if (index.routeIds.length === 0) throw new RangeError("The dataset has no route.");
+  if (index.routeIds.length === 0) throw new InputProblem("no_route", {});
   const gazetteer = options.gazetteer ?? createGazetteer(dataset.places);
   const { prepared, leftOut, afterAsOf } = prepareSightings(
     [...dataset.sightings, ...staysAsSightings(dataset.stocks)],

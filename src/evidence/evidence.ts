@@ -16,6 +16,7 @@ import { createRouteIndex } from "../geo/routeIndex.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 import { dayToIsoDate, isoDateToDay, toLocalTime } from "../estimate/time.ts";
 import { staysAsSightings } from "../estimate/trackEnds.ts";
+import { InputProblem } from "../text/inputProblem.ts";
 
 /** What evidenceFor reads of an estimate: an `EstimateResult`, or report.json with tracks. */
 export interface EvidenceEstimate {
@@ -170,7 +171,7 @@ export function evidenceFor(
   const day = isoDateToDay(date);
   const point = track.find((p) => p.date === date);
   if (!point || day === undefined) {
-    throw new RangeError(`Group "${group}" has no estimate on ${date}.`);
+    throw new InputProblem("no_estimate_on", { group, date });
   }
   const routeId = point.routeId;
   const index = options.routeIndex ?? createRouteIndex(dataset.routes);

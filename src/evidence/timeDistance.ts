@@ -20,6 +20,7 @@ import type { RouteIndex } from "../geo/routeIndex.ts";
 import { isoDateToDay, toLocalTime } from "../estimate/time.ts";
 import { peopleOf, positionOf, reportStatus } from "./evidence.ts";
 import type { EvidenceEstimate } from "./evidence.ts";
+import { InputProblem } from "../text/inputProblem.ts";
 
 export interface TimeDistanceStop {
   name: string;
@@ -194,7 +195,7 @@ function busiestRoute(estimate: EvidenceEstimate, index: RouteIndex): string {
   for (const p of estimate.tracks) n.set(p.routeId, (n.get(p.routeId) ?? 0) + 1);
   let best = index.routeIds[0];
   for (const id of index.routeIds) if ((n.get(id) ?? 0) > (n.get(best) ?? 0)) best = id;
-  if (best === undefined) throw new RangeError("The dataset has no route.");
+  if (best === undefined) throw new InputProblem("no_route", {});
   return best;
 }
 

@@ -25,6 +25,7 @@ import type { LawAhead } from "../movement/index.ts";
 import type { Regime } from "../movement/index.ts";
 import { groupsOnStartDay } from "./stateDay.ts";
 import { ledgerGroupsOnDay, onRoadAtStart } from "./startPeople.ts";
+import { InputProblem } from "../text/inputProblem.ts";
 
 /** Options of {@link nowcast}: those of `estimateTracks` (`asOf`, time zone, movement prior, …). */
 export interface NowcastOptions extends EstimateOptions {
@@ -375,7 +376,7 @@ function asOfTime(
 ): number {
   if (asOf !== undefined) {
     const local = asOfMoment(asOf, timeZone);
-    if (!local) throw new RangeError(`asOf is not an ISO date: ${asOf}.`);
+    if (!local) throw new InputProblem("as_of_not_date", { value: String(asOf) });
     return local.t;
   }
   const t = groups.reduce((m, g) => Math.max(m, g.lastDay), -Infinity) + 0.5;

@@ -9,6 +9,7 @@ import { EARTH_RADIUS_KM } from "./distance.ts";
 import { cumulativeKmOf } from "./lineLength.ts";
 import { checkRouteGeometry } from "./routeGeometry.ts";
 import { writeUnitVector } from "./unitVector.ts";
+import { InputProblem } from "../text/inputProblem.ts";
 
 const RAD = Math.PI / 180;
 const DEG = 180 / Math.PI;
@@ -59,7 +60,15 @@ export interface PreparedRoute {
  */
 export function prepareRoute(feature: RouteFeature, routeId: string): PreparedRoute {
   const check = checkRouteGeometry(feature?.geometry, `Route ${JSON.stringify(routeId)}`);
-  if (check.problem) throw new RangeError(check.problem.message);
+  if (check.problem) {
+    const { code, message, params } = check.problem;
+    throw new InputProblem("route_geometry", {
+      routeId,
+      problem: code,
+      message,
+      ...(params ? { params } : {}),
+    });
+  }
   const coordinates = check.coordinates!;
   const n = coordinates.length;
   const lon = Float64Array.from(coordinates, (p) => p[0]);

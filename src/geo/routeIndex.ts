@@ -8,6 +8,7 @@ import type { Km, LonLat } from "../model/units.ts";
 import { alongPrepared } from "./along.ts";
 import { prepareRoute, type PreparedRoute } from "./preparedRoute.ts";
 import { nearestOnRoute } from "./routeProjection.ts";
+import { InputProblem } from "../text/inputProblem.ts";
 
 /** Where a point falls on a route. */
 export interface Projection {
@@ -95,18 +96,17 @@ function checkPoint(point: LonLat): void {
  */
 export function createRouteIndex(routes: RouteCollection): RouteIndex {
   if (!routes || routes.type !== "FeatureCollection" || !Array.isArray(routes.features)) {
-    throw new RangeError("Routes must be a GeoJSON FeatureCollection of LineStrings.");
+    throw new InputProblem("routes_not_collection", {});
   }
-  if (routes.features.length === 0) throw new RangeError("The route collection has no routes.");
+  if (routes.features.length === 0) throw new InputProblem("routes_empty", {});
   const prepared = new Map<string, PreparedRoute>();
   const order: PreparedRoute[] = [];
   routes.features.forEach((feature, i) => {
     const routeId = feature?.properties?.route_id;
     if (typeof routeId !== "string" || routeId.trim() === "") {
-      throw new RangeError(`Route feature ${i} has no route_id (a non-empty string property).`);
+      throw new InputProblem("route_no_id", { feature: i });
     }
-    if (prepared.has(routeId))
-      throw new RangeError(`Duplicate route_id ${JSON.stringify(routeId)}.`);
+    if (prepared.has(routeId)) throw new InputProblem("route_duplicate", { routeId });
     const route = prepareRoute(feature, routeId);
     prepared.set(routeId, route);
     order.push(route);

@@ -6,6 +6,7 @@
  * Spanish each code of IMPORT_ISSUE_CODES is said again from those values. An issue without the
  * values its Spanish needs shows the English sentence, never a half-translated one.
  */
+import { ROUTE_GEOMETRY_ES } from "../geo/routeGeometryText.ts";
 import { SPANISH_BASIS, SPANISH_DIRECTION } from "./enums.ts";
 import { ownOutputNamed } from "./own-outputs.ts";
 import { columnHeaderText } from "./column-shown.ts";
@@ -526,18 +527,8 @@ const ES: Record<ImportIssueCode, Template> = {
         ? "el archivo contiene datos binarios, no una tabla escrita como texto (¿un PDF, una imagen, un archivo comprimido o dañado?): exporte la hoja como CSV o .xlsx e impórtela."
         : `el archivo es ${UNREAD_FORMAT_ES[String(p["format"])] ?? "de un formato"} que el importador no lee: guárdelo como .xlsx o CSV e impórtelo.`,
   // Route files (GeoJSON): `line` is the feature's position in the collection.
-  bad_coordinates: ({ p }) =>
-    p["variant"] === "not_numbers"
-      ? `posición ${p["position"]} de la ruta: ${p["shown"]} no es [lon, lat] en números.`
-      : p["variant"] === "swapped"
-        ? `posición ${p["position"]} de la ruta: ${p["shown"]} tiene una latitud más allá de ±90°; parece [lat, lon], pero GeoJSON pone primero la longitud.`
-        : p["variant"] === "range"
-          ? `posición ${p["position"]} de la ruta: ${p["shown"]} no es [lon, lat] en grados (lon −180…180, lat −90…90).`
-          : "la ruta tiene posiciones que no son grados [lon, lat] válidos.",
-  crosses_antimeridian: ({ p }) =>
-    p["from"] !== undefined
-      ? `la ruta cruza el antimeridiano entre las posiciones ${p["from"]} ${p["a"]} y ${p["to"]} ${p["b"]}; RFC 7946 pide cortarla allí: dé cada lado como su propia ruta.`
-      : "la ruta cruza el antimeridiano; RFC 7946 pide cortarla allí: dé cada lado como su propia ruta.",
+  bad_coordinates: ({ p }) => ROUTE_GEOMETRY_ES.bad_coordinates(p),
+  crosses_antimeridian: ({ p }) => ROUTE_GEOMETRY_ES.crosses_antimeridian(p),
   crs_ignored: () =>
     "el archivo de rutas tiene un miembro crs, que RFC 7946 eliminó; las coordenadas se leen como grados WGS84 [lon, lat].",
   duplicate_route_id: ({ v, p }) => {
@@ -566,7 +557,7 @@ const ES: Record<ImportIssueCode, Template> = {
     return `${none}; ${where}${first.replace(/\.$/, "")}${rest}.`;
   },
   not_a_feature: () => "el elemento no es un Feature de GeoJSON con geometría.",
-  not_a_linestring: () => "la geometría no es un LineString; una ruta es una línea.",
+  not_a_linestring: ({ p }) => ROUTE_GEOMETRY_ES.not_a_linestring(p),
   not_geojson: () =>
     "el archivo de rutas no es una FeatureCollection de GeoJSON con LineStrings y propiedades route_id.",
   repeated_vertex: ({ p }) =>
@@ -577,16 +568,9 @@ const ES: Record<ImportIssueCode, Template> = {
     p["id"] !== undefined
       ? `el elemento no tiene route_id; se le asigna ${q(p["id"])} por su posición.`
       : "el elemento no tiene route_id; se le asigna uno por su posición.",
-  segment_too_long: ({ p }) =>
-    p["degrees"] !== undefined
-      ? `el tramo de la posición ${p["from"]} a la ${p["to"]} abarca ${p["degrees"]}° de arco, y el círculo máximo por sus extremos no está definido; agregue vértices a lo largo.`
-      : "un tramo de la ruta abarca tanto arco que el círculo máximo por sus extremos no está definido; agregue vértices a lo largo.",
-  too_few_positions: ({ p }) =>
-    p["positions"] !== undefined
-      ? `la ruta tiene ${p["positions"]} ${p["positions"] === 1 ? "posición" : "posiciones"}; una ruta necesita al menos dos posiciones distintas [lon, lat].`
-      : "la ruta tiene menos de dos posiciones distintas [lon, lat]; una ruta necesita al menos dos.",
-  zero_length: () =>
-    "todas las posiciones de la ruta son el mismo punto, así que mide 0 km; una ruta necesita dos posiciones distintas.",
+  segment_too_long: ({ p }) => ROUTE_GEOMETRY_ES.segment_too_long(p),
+  too_few_positions: ({ p }) => ROUTE_GEOMETRY_ES.too_few_positions(p),
+  zero_length: ({ p }) => ROUTE_GEOMETRY_ES.zero_length(p),
 };
 
 /**

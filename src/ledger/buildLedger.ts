@@ -40,6 +40,7 @@ import type {
   LedgerPlaceCount,
   LedgerResult,
 } from "./types.ts";
+import { InputProblem } from "../text/inputProblem.ts";
 
 /** The days the ledger computes (`start`…`to`) and the days it returns (`from`…`to`). */
 export interface LedgerDays {
@@ -150,7 +151,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   // As of a date: nothing dated after it is read, and the days stop there.
   const asOfDay = options.asOf !== undefined ? dayNumber(options.asOf.slice(0, 10)) : undefined;
   if (options.asOf !== undefined && asOfDay === undefined)
-    throw new RangeError(`asOf is not an ISO date: ${options.asOf}.`);
+    throw new InputProblem("as_of_not_date", { value: String(options.asOf) });
   const lastDay = asOfDay ?? Infinity;
   const daily: DailyOptions = {
     holdDays: options.holdDays ?? 3,

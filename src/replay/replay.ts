@@ -18,6 +18,7 @@ import type { IsoDateTime } from "../model/units.ts";
 import { buildCorridorState } from "../state/buildState.ts";
 import { carryTracks } from "../state/onRoad.ts";
 import type { CorridorDay } from "../state/types.ts";
+import { InputProblem } from "../text/inputProblem.ts";
 
 /** Options of {@link runReplay}: the estimator's and the ledger's. */
 export interface ReplayOptions {
@@ -75,7 +76,7 @@ export function runReplay(input: Dataset, options: ReplayOptions = {}): Replay {
   const timeZone = options.estimate?.timeZone ?? input.timeZone ?? DEFAULT_TIME_ZONE;
   const moment = options.asOf === undefined ? undefined : asOfMoment(options.asOf, timeZone);
   if (options.asOf !== undefined && !moment) {
-    throw new RangeError(`asOf is not an ISO date: ${options.asOf}.`);
+    throw new InputProblem("as_of_not_date", { value: String(options.asOf) });
   }
   const asOf = moment?.date;
   const estimateOptions: EstimateOptions = {

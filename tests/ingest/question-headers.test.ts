@@ -91,7 +91,7 @@ describe("Kobo label headers (the question text)", () => {
     const v = capture(dir);
     expect(await run(["validate", file], v.context)).toBe(0);
     expect(v.out.join("\n")).toMatch(
-      /¿Cuántas personas hay en el albergue\? → size \(question; a count of one place: read as "at least"\)/,
+      /¿Cuántas personas hay en el albergue\? → size \(question\)\n[\s\S]*\n {2}"¿Cuántas personas hay en el albergue\?" counts only the people at one place.*\("at least"\)\./,
     );
     const e = capture(dir);
     expect(await run(["estimate", "--sightings", file, "--out", join(dir, "out")], e.context)).toBe(

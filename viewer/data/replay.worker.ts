@@ -4,7 +4,7 @@
  * ReplayData built from them, with progress on the way. A failure is posted as an error message
  * (the page says it in a sentence); there is no fallback replay.
  */
-import { embedded2018 } from "../../src/index.ts";
+import { embedded2018, InputProblem } from "../../src/index.ts";
 import { enrichDataset } from "./embedded.ts";
 import { prepareReplay } from "./prepare.ts";
 import type { WorkerMessage, WorkerRequest } from "./workerProtocol.ts";
@@ -20,6 +20,10 @@ self.addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
     post({ type: "progress", progress: { stage: "preparing" } });
     post({ type: "done", replay: prepareReplay(input) });
   } catch (err) {
-    post({ type: "error", message: err instanceof Error ? err.message : String(err) });
+    post({
+      type: "error",
+      message: err instanceof Error ? err.message : String(err),
+      ...(err instanceof InputProblem ? { problem: { code: err.code, params: err.params } } : {}),
+    });
   }
 });

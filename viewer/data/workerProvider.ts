@@ -5,6 +5,7 @@
 import type { DataProvider } from "./provider.ts";
 import type { ReplayData } from "./replay.ts";
 import type { WorkerMessage, WorkerRequest } from "./workerProtocol.ts";
+import { InputProblem } from "../../src/index.ts";
 
 /**
  * @param makeWorker creates the worker (Vite bundles `new Worker(new URL(...), { type: "module" })`).
@@ -34,7 +35,11 @@ export function createWorkerProvider(
             resolve(m.replay);
           } else {
             finish();
-            reject(new Error(m.message));
+            reject(
+              m.problem
+                ? new InputProblem(m.problem.code, m.problem.params as never)
+                : new Error(m.message),
+            );
           }
         });
         worker.addEventListener("error", (event) => {

@@ -26,6 +26,7 @@ import {
   correctionsText,
   EMPTY_CORRECTIONS,
   evidenceCsv,
+  correctionProblemLine,
   readCorrections,
   removeCorrection,
 } from "./model.ts";
@@ -108,7 +109,7 @@ export function installEvidence(
       return undefined;
     }
     if (m.type !== "result") {
-      ui.status.textContent = failure(m, T);
+      ui.status.textContent = failure(m, L());
       return undefined;
     }
     file = next;
@@ -225,7 +226,7 @@ async function asOfOf(
 ): Promise<AsOfDay> {
   const m = await ask({ type: "asOf", date, corrections });
   if (m.type === "asOf") return m.day;
-  throw new Error(failure(m, EVIDENCE_TEXTS[lang]));
+  throw new Error(failure(m, lang));
 }
 
 /**
@@ -257,7 +258,7 @@ async function forecastOf(
 ): Promise<ForecastView> {
   const m = await ask({ type: "forecast", asOf, horizonDays, corrections });
   if (m.type === "forecast") return m.view;
-  throw new Error(m.type === "error" ? m.message : failure(m, EVIDENCE_TEXTS[lang]));
+  throw new Error(m.type === "error" ? m.message : failure(m, lang));
 }
 
 /** The table exports of the corrected replay of these corrections, from the evidence worker. */
@@ -269,7 +270,7 @@ async function tablesOf(
 ): Promise<ExportFile[]> {
   const m = await ask({ type: "tables", hxl, corrections });
   if (m.type === "tables") return m.files;
-  throw new Error(m.type === "error" ? m.message : failure(m, EVIDENCE_TEXTS[lang]));
+  throw new Error(m.type === "error" ? m.message : failure(m, lang));
 }
 
 /**
@@ -309,7 +310,7 @@ function wireControls(
       if (n) void get.panel().undo(n - 1);
     },
     load: async (f) => {
-      const read = readCorrections(await f.text());
+      const read = readCorrections(await f.text(), L());
       if (!read.file)
         ui.status.textContent = EVIDENCE_TEXTS[L()].invalid(f.name, read.problem ?? "");
       else await get.panel().setCorrections(read.file);
@@ -390,10 +391,11 @@ async function loadEvidence(
 }
 
 /** Why a run gave no result, in one sentence. */
-function failure(m: EvidenceMessage, T: (typeof EVIDENCE_TEXTS)["en"]): string {
+function failure(m: EvidenceMessage, lang: Lang): string {
+  const T = EVIDENCE_TEXTS[lang];
   if (m.type === "invalid") {
     const p = m.problems[0];
-    return T.invalid("corrections.json", p ? `${p.pointer || "/"}: ${p.message}` : "");
+    return T.invalid("corrections.json", p ? correctionProblemLine(p, lang) : "");
   }
   return m.type === "error" ? `${T.failed} ${m.message}` : "";
 }

@@ -6,9 +6,10 @@ import {
   EVIDENCE_CSV_COLUMNS,
   evidenceRows,
   formatCsv,
+  correctionProblemText,
   parseCorrections,
 } from "../../src/index.ts";
-import type { Correction, CorrectionsFile, Evidence } from "../../src/index.ts";
+import type { Correction, CorrectionProblem, CorrectionsFile, Evidence } from "../../src/index.ts";
 import type { Lang } from "../state.ts";
 
 export const EMPTY_CORRECTIONS: CorrectionsFile = { version: 1, corrections: [] };
@@ -29,15 +30,27 @@ export function correctionsText(file: CorrectionsFile): string {
 }
 
 /**
- * Reads a corrections.json the analyst loads.
- * @returns the file, or the first problem as "pointer: message".
+ * A corrections problem as the panel says it, "pointer: sentence", the sentence in `lang` from
+ * its code (src/evidence/correctionProblemText.ts; its English message when it has none).
+ * @example correctionProblemLine({ pointer: "/version", message: "…", code: "bad_version", params: { value: "2" } }, "es")
  */
-export function readCorrections(text: string): { file?: CorrectionsFile; problem?: string } {
+export function correctionProblemLine(p: CorrectionProblem, lang: Lang): string {
+  return `${p.pointer || "/"}: ${correctionProblemText(lang, p)}`;
+}
+
+/**
+ * Reads a corrections.json the analyst loads.
+ * @returns the file, or the first problem as "pointer: sentence" in `lang`.
+ */
+export function readCorrections(
+  text: string,
+  lang: Lang = "en",
+): { file?: CorrectionsFile; problem?: string } {
   try {
     return { file: parseCorrections(text) };
   } catch (error) {
-    const p = (error as { problems?: { pointer: string; message: string }[] }).problems?.[0];
-    return { problem: p ? `${p.pointer || "/"}: ${p.message}` : String(error) };
+    const p = (error as { problems?: CorrectionProblem[] }).problems?.[0];
+    return { problem: p ? correctionProblemLine(p, lang) : String(error) };
   }
 }
 

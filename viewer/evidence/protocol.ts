@@ -5,7 +5,13 @@
  * --corrections`), and answers evidence requests for a group-day.
  * Everything here is structured-clone-able.
  */
-import type { CorrectionsFile, CorrectedInput, Evidence, TimeDistance } from "../../src/index.ts";
+import type {
+  CorrectionProblem,
+  CorrectionsFile,
+  CorrectedInput,
+  Evidence,
+  TimeDistance,
+} from "../../src/index.ts";
 import type { AsOfDay } from "../data/asOfDay.ts";
 import type { ExportFile } from "../analyst/protocol.ts";
 import type { ForecastView } from "../forecast/view.ts";
@@ -81,5 +87,6 @@ export type EvidenceMessage =
    * no group, so there is no estimate to explain (not a failure).
    */
   | { type: "noGroups"; req: number }
-  | { type: "invalid"; req: number; problems: { pointer: string; message: string }[] }
+  /** `problems`: with their codes and params, so the panel says them in its language. */
+  | { type: "invalid"; req: number; problems: CorrectionProblem[] }
   | { type: "error"; req: number; message: string };

@@ -10,6 +10,7 @@ import { LAYERS, SPEEDS } from "../state.ts";
 import type { Lang, LayerId, ViewState } from "../state.ts";
 import { byId } from "./dom.ts";
 import type { ViewerDom } from "./dom.ts";
+import { inputProblemText } from "../../src/index.ts";
 
 const STAGE_TEXT: Record<LoadProgress["stage"], TextKey> = {
   reading: "loadingReading",
@@ -24,9 +25,12 @@ export function loadingText(lang: Lang, progress?: LoadProgress): string {
   return progress ? tr(lang, STAGE_TEXT[progress.stage]) : tr(lang, "loading");
 }
 
-/** The status line when a load failed: one sentence with the reason, never a stack. */
+/**
+ * The status line when a load failed: one sentence with the reason, never a stack; a library
+ * InputProblem (a route it cannot use…) in the page's language.
+ */
 export function failureText(lang: Lang, err: unknown): string {
-  const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0]!.trim();
+  const reason = inputProblemText(lang, err).split("\n")[0]!.trim();
   return `${tr(lang, "failed")} ${reason}${/[.!?)]$/.test(reason) ? "" : "."}`;
 }
 
