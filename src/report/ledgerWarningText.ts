@@ -186,7 +186,7 @@ const ES: { readonly [C in LedgerWarningCode]: Template<C> } = {
   southbound_counts: (p) =>
     `${n(p.people)} personas contadas rumbo al sur ${p.firstDate === p.lastDate ? `el ${p.firstDate}` : `del ${p.firstDate} al ${p.lastDate}`}` +
     `${p.points.length ? ` en ${p.points.join(", ")}` : ""} (${rowsByFile(p.where, { line: "línea", lines: "líneas", and: "y", more: "más" })}) ` +
-    `no están en el balance: los retornos se cuentan con cifras de existencias (categoría retorno) y las salidas con los conteos rumbo al norte; ` +
+    `no están en el balance: los retornos se cuentan con cifras de stock (categoría retorno) y las salidas con los conteos rumbo al norte; ` +
     `dé los retornos como cifras para verlos como retornados.`,
   returns_exceed_departures: (p, w) =>
     `El ${p.date} los retornos (${n(p.returns)}) superan a las personas que según los recorridos y los conteos habían salido (${n(p.fromTracks)}); ` +

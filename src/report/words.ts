@@ -452,9 +452,9 @@ const es: SituationWords = {
     groups: string,
     groupFigures: string,
   ) =>
-    `; el total se alcanzó el ${reachedOn}; al ${date}, ${fromTracks} descansan en los tamaños de los grupos seguidos, los conteos y los totales de salidas` +
+    `; el total se alcanzó el ${reachedOn}; al ${date}, ${fromTracks} se basan en los tamaños de los grupos seguidos, los conteos y los totales de salidas` +
     (fromTracksSource ? ` (el mayor: ${fromTracksSource})` : "") +
-    `, ${beyond} solo en cifras de existencias (retornos, solicitudes, permisos, personas en lugares; una persona puede estar en dos)` +
+    `, ${beyond} solo en cifras de stock (retornos, solicitudes, permisos, personas en lugares; una persona puede estar en dos)` +
     (groups !== "0"
       ? `, de ellas ${groups} contadas en lugares por encima del tamaño estimado de un grupo seguido (sobreconteos o no vistas por los recorridos): ${groupFigures}`
       : ""),
