@@ -157,7 +157,7 @@ export function warningsFold(x: SituationExtras, date: IsoDate, lang: Lang): VNo
         h(
           "li",
           { "data-code": w.code, "data-date": w.date ?? "" },
-          ledgerWarningText(lang, w, x.rows),
+          ledgerWarningText(lang, w, x.rows, x.places ?? []),
         ),
       ),
       x.leftOut
