@@ -66,7 +66,7 @@ const en = {
   arrivedHeld:
     "Arrived on {date}: {held} of its people, whom no count at {place} holds yet, are counted present there (estimated, not counted); the rest are in the places' counts.",
   arrivedSizeNote:
-    "The size is the group's estimated size, not people at a place: the estimator keeps reading reports that name the group after it arrived (counts of the caravan at its destination), so it can still change; after its last report it is held.",
+    "The size is the group's estimated size, not people at a place: the estimator keeps reading reports that name the group after it arrived (people at its destination whom the sources attribute to the group), so it can still change; after its last report it is held.",
   onRoadPeople: "On the road this day (the ledger's in transit)",
   accounting: "Accounted as",
   statusArrived: "arrived at the end of its route",
@@ -184,7 +184,7 @@ const es: Dict = {
   arrivedHeld:
     "Llegó el {date}: {held} de sus personas, que ningún conteo en {place} incluye aún, se cuentan como presentes allí (estimadas, no contadas); las demás están en los conteos de los lugares.",
   arrivedSizeNote:
-    "El tamaño es el estimado del grupo, no personas en un lugar: el estimador sigue leyendo los reportes que nombran al grupo después de su llegada (conteos de la caravana en su destino), así que puede seguir cambiando; tras su último reporte se mantiene.",
+    "El tamaño es el estimado del grupo, no personas en un lugar: el estimador sigue leyendo los reportes que nombran al grupo después de su llegada (personas en su destino que las fuentes atribuyen al grupo), así que puede seguir cambiando; tras su último reporte se mantiene.",
   onRoadPeople: "En camino este día (en tránsito del balance)",
   accounting: "Contabilizado como",
   statusArrived: "llegó al final de su ruta",
