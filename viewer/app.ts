@@ -67,6 +67,9 @@ function initialState(): ViewState {
   );
 }
 
+/** Top margin of the fitted corridor, in CSS px: below the frame's date and one label line. */
+const FRAME_TOP = 84;
+
 /** Fits the projection to the routes and places and lays the replay out for the map's size. */
 function fitMap(ctx: ViewerContext, dom: ViewerDom): void {
   const rect = dom.map.getBoundingClientRect();
@@ -81,9 +84,12 @@ function fitMap(ctx: ViewerContext, dom: ViewerDom): void {
     ...replay.routes.features.flatMap((f) => f.geometry.coordinates),
     ...replay.places.map((p) => [p.lon, p.lat]),
   ];
+  // The frame's date is drawn at the top-left (map/draw.ts drawFrameText: 12–34 px) and the
+  // corridor's destinations (Tijuana, Mexicali) lie in its top-left corner: the top margin keeps
+  // them and a label line above them clear of the date, so the whole corridor reads at once.
   ctx.projection = geoMercator().fitExtent(
     [
-      [30, 50],
+      [30, FRAME_TOP],
       [ctx.width - 30, ctx.height - 30],
     ],
     { type: "MultiPoint", coordinates: pts },

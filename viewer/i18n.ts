@@ -60,6 +60,15 @@ const en = {
   /** An arrived group whose people the counts at its destination hold ("arrived 17 Nov"). */
   arrivedOn: "arrived",
   /** A group's status of the day when it is not on the road (the state's, src/state/groupStatus.ts). */
+  /** How an arrived group's people are accounted on the day (details panel; tryout27 #7). */
+  arrivedCounted:
+    "Arrived on {date}: its people are now counted at places (present at {place} in the situation panel), not by this size.",
+  arrivedHeld:
+    "Arrived on {date}: {held} of its people, whom no count at {place} holds yet, are counted present there (estimated, not counted); the rest are in the places' counts.",
+  arrivedSizeNote:
+    "The size is the group's estimated size, not people at a place: the estimator keeps reading reports that name the group after it arrived (people at its destination whom the sources attribute to the group), so it can still change; after its last report it is held.",
+  onRoadPeople: "On the road this day (the ledger's in transit)",
+  accounting: "Accounted as",
   statusArrived: "arrived at the end of its route",
   statusAccountedFor: "accounted for: all its people counted at places",
   statusDissolved: "dissolved: no report for more than {days} days",
@@ -170,6 +179,14 @@ const es: Dict = {
   sizeUnknown: "sin cifra",
   notSeenSince: "sin reportes desde el",
   arrivedOn: "llegó el",
+  arrivedCounted:
+    "Llegó el {date}: sus personas ya se cuentan en los lugares (presentes en {place}, en el panel de situación), no con este tamaño.",
+  arrivedHeld:
+    "Llegó el {date}: {held} de sus personas, que ningún conteo en {place} incluye aún, se cuentan como presentes allí (estimadas, no contadas); las demás están en los conteos de los lugares.",
+  arrivedSizeNote:
+    "El tamaño es el estimado del grupo, no personas en un lugar: el estimador sigue leyendo los reportes que nombran al grupo después de su llegada (personas en su destino que las fuentes atribuyen al grupo), así que puede seguir cambiando; tras su último reporte se mantiene.",
+  onRoadPeople: "En camino este día (en tránsito del balance)",
+  accounting: "Contabilizado como",
   statusArrived: "llegó al final de su ruta",
   statusAccountedFor: "contabilizado: todas sus personas contadas en lugares",
   statusDissolved: "disuelto: sin reportes desde hace más de {days} días",

@@ -477,7 +477,9 @@ export const ledgerCommand: Command = {
     const facts = warningRowFacts(ledger.warnings, loaded.dataset.stocks);
     const words = cliWords(lang);
     for (const w of ledger.warnings.slice(0, 5))
-      context.stderr(`${words.warning}: ${ledgerWarningText(lang, w, facts)}`);
+      context.stderr(
+        `${words.warning}: ${ledgerWarningText(lang, w, facts, loaded.dataset.places)}`,
+      );
     if (ledger.warnings.length > 5)
       context.stderr(
         lang === "es"

@@ -200,7 +200,8 @@ function idIsName(r: RowReader, fmpId: string, country: string | undefined, plac
       "point_name_in_id_column",
       `${r.column("fmp_id")} "${fmpId}" is not a point code but the name of ${place.name}: written as fmp_name "${place.name}" (as written in fmp_name_as_written), so that the point is one whichever column names it; said on its first row only.`,
       fmpId,
-      { place: place.name },
+      // placeEs: the name Spanish text says (placeLabel's rule); fmp_name stays `place`.
+      { place: place.name, ...(place.nameEs ? { placeEs: place.nameEs } : {}) },
     );
   return isName;
 }

@@ -10,6 +10,7 @@ import { ROUTE_GEOMETRY_ES } from "../geo/routeGeometryText.ts";
 import { SPANISH_BASIS, SPANISH_DIRECTION } from "./enums.ts";
 import { ownOutputNamed } from "./own-outputs.ts";
 import { columnHeaderText } from "./column-shown.ts";
+import { suggestionNames } from "./suggestion-names.ts";
 import { rejectedHeldText } from "./running-totals.ts";
 import type { ImportIssueCode } from "./issue-codes.ts";
 import type { IssueParams, TotalCheck } from "./report.ts";
@@ -244,7 +245,7 @@ const ES: Record<ImportIssueCode, Template> = {
   },
   point_name_in_id_column: ({ c, v, p }) =>
     p["place"] !== undefined
-      ? `${c} ${q(v)} no es un código de punto sino el nombre de ${p["place"]}: se escribe como fmp_name «${p["place"]}» (tal como está escrito, en fmp_name_as_written), para que el punto sea uno solo, lo nombre la columna que lo nombre; se dice solo en su primera fila.`
+      ? `${c} ${q(v)} no es un código de punto sino el nombre de ${p["placeEs"] ?? p["place"]}: se escribe como fmp_name «${p["place"]}» (tal como está escrito, en fmp_name_as_written), para que el punto sea uno solo, lo nombre la columna que lo nombre; se dice solo en su primera fila.`
       : undefined,
   parts_exceed_total: ({ p }) =>
     p["sum"] !== undefined
@@ -307,7 +308,14 @@ const ES: Record<ImportIssueCode, Template> = {
   },
   point_without_position: ({ c, v, p }) =>
     v
-      ? `${c} ${q(v)} no es el identificador, el nombre ni el P-código de un solo lugar conocido${p["suggested"] !== undefined ? ` (¿quiso decir ${String(p["suggested"]).split(", ").map(q).join(", ")}?)` : ""}, y la fila no da lat/lon: se conserva, pero sin posición (el estimador la deja de lado). Agregue el punto a un archivo de lugares, o indique su nombre o lat/lon.`
+      ? `${c} ${q(v)} no es el identificador, el nombre ni el P-código de un solo lugar conocido${
+          p["suggested"] !== undefined
+            ? ` (¿quiso decir ${String(p["suggestedEs"] ?? p["suggested"])
+                .split(", ")
+                .map(q)
+                .join(", ")}?)`
+            : ""
+        }, y la fila no da lat/lon: se conserva, pero sin posición (el estimador la deja de lado). Agregue el punto a un archivo de lugares, o indique su nombre o lat/lon.`
       : undefined,
   several_countries: ({ c, v, p }) =>
     p["countries"] !== undefined
@@ -593,7 +601,7 @@ export function issueText(lang: IssueLang, issue: IssueLike, front: IssueFront =
     c: columnHeaderText("es", issue.column ?? ""),
     v: issue.value ?? "",
     p,
-    suggestions: issue.suggestions ?? [],
+    suggestions: suggestionNames("es", issue),
     front,
   });
   if (text === undefined) return issue.message;
@@ -611,8 +619,9 @@ export function issueReason(
   front: IssueFront = "viewer",
 ): string {
   const reason = issueText(lang, issue, front);
-  const unnamed = issue.suggestions?.some((s) => !reason.includes(s));
-  return unnamed ? `${reason} → ${issue.suggestions!.join(", ")}` : reason;
+  const names = suggestionNames(lang, issue);
+  const unnamed = names.some((s) => !reason.includes(s));
+  return unnamed ? `${reason} → ${names.join(", ")}` : reason;
 }
 
 /** The noun of a numbered item in `issueWhere`'s words form: a table's row or a route file's feature. */

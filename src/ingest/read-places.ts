@@ -5,6 +5,8 @@ import type { PlaceResolution } from "../geo/resolvePlace.ts";
 import type { Gazetteer } from "../geo/gazetteer.ts";
 import { readCoordinateCell } from "./read-numbers.ts";
 import { remember } from "./row-reader.ts";
+import type { IssueParams } from "./report.ts";
+import { SUGGESTION_SEP } from "./suggestion-names.ts";
 import type { RowReader } from "./row-reader.ts";
 import { parseGeopoint } from "./values.ts";
 import { isAdmin1Name } from "../geo/adminNames.ts";
@@ -297,8 +299,28 @@ export function readPlace(
     `${said} is not a known place${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : "."} Add it to a places file or give lat/lon.`,
     name,
     suggestions,
+    spanishNames(found.suggestions),
   );
   return "unknown";
+}
+
+/**
+ * The suggested places' Spanish names (`nameEs`, else `name`) as the issue's `suggestionsEs`
+ * param, joined by {@link SUGGESTION_SEP}, so Spanish text names them as placeLabel does; none when
+ * every name is the same in both languages.
+ */
+function spanishNames(places: readonly Place[]): IssueParams | undefined {
+  if (!places.some((p) => p.nameEs && p.nameEs !== p.name)) return undefined;
+  return { suggestionsEs: places.map((p) => p.nameEs || p.name).join(SUGGESTION_SEP) };
+}
+
+/** The close names in Spanish (`suggestedEs`, placeLabel's rule), when one differs. */
+function spanishClose(g: Gazetteer, names: readonly string[]): IssueParams {
+  const es = names.map((n) => {
+    const p = g.find(n);
+    return p?.name === n && p.nameEs ? p.nameEs : n;
+  });
+  return es.some((x, i) => x !== names[i]) ? { suggestedEs: es.join(", ") } : {};
 }
 
 /** `resolvePlace` for a row's name, memoised per country (the gazetteer must be given). */
@@ -686,7 +708,7 @@ export function placeOfPointId(
     "point_without_position",
     `${r.column("fmp_id")} "${fmpId}" ${what}, and the row gives no lat/lon: kept, but without a position (the estimator leaves it out). Add the point to a places file, or give its name or lat/lon.`,
     fmpId,
-    close.length ? { suggested: close.join(", ") } : undefined,
+    close.length ? { suggested: close.join(", "), ...spanishClose(g, close) } : undefined,
   );
   return undefined;
 }

@@ -22,6 +22,8 @@ import type { StockFigure } from "../model/stock.ts";
 import { STOCK_CATEGORIES } from "../model/stock.ts";
 import { SPANISH_BASIS } from "../ingest/enums.ts";
 import { situationWords } from "./words.ts";
+import { placeLabel } from "../geo/placeLabel.ts";
+import type { PlaceNames } from "../geo/placeLabel.ts";
 import type { SituationLang } from "./words.ts";
 
 /** What is kept of a ledger warning with code `C` (the viewer's ReplayData.ledgerWarnings, a situation update's warnings). */
@@ -191,7 +193,7 @@ const ES: { readonly [C in LedgerWarningCode]: Template<C> } = {
   southbound_counts: (p) =>
     `${n(p.people)} personas contadas rumbo al sur ${p.firstDate === p.lastDate ? `el ${p.firstDate}` : `del ${p.firstDate} al ${p.lastDate}`}` +
     `${p.points.length ? ` en ${p.points.join(", ")}` : ""} (${rowsByFile(p.where, { line: "línea", lines: "líneas", and: "y", more: "más" })}) ` +
-    `no están en el balance: los retornos se cuentan con cifras de existencias (categoría retorno) y las salidas con los conteos rumbo al norte; ` +
+    `no están en el balance: los retornos se cuentan con cifras de stock (categoría retorno) y las salidas con los conteos rumbo al norte; ` +
     `dé los retornos como cifras para verlos como retornados.`,
   returns_exceed_departures: (p, w) =>
     `El ${p.date} los retornos (${n(p.returns)}) superan a las personas que según los recorridos y los conteos habían salido (${n(p.fromTracks)}); ` +
@@ -227,7 +229,32 @@ export function ledgerWarningText(
   lang: SituationLang,
   w: LedgerWarningView,
   facts: RowFacts,
+  places: PlaceNames = [],
 ): string {
   if (lang !== "es" || !w.params || !Object.hasOwn(ES, w.code)) return w.message;
-  return spanish(w, w.params, facts) ?? w.message;
+  return spanish(w, warningInLanguage(lang, w, places).params!, facts) ?? w.message;
+}
+
+/** Warning params holding one place name, and lists of place names (src/ledger's warnings). */
+const PLACE_PARAMS = ["place", "area", "by"] as const;
+const PLACE_LIST_PARAMS = ["places", "remainingPlaces", "points"] as const;
+
+/**
+ * A copy of the warning with its values that are place names in `lang` (placeLabel among
+ * `places`: the gazetteer's `nameEs` in Spanish); its `message` stays English. The one rule the
+ * situation update, the `ledger` command and the viewer's "Data quality" fold read; applying it
+ * twice changes nothing.
+ */
+export function warningInLanguage<W extends LedgerWarningView>(
+  lang: SituationLang,
+  w: W,
+  places: PlaceNames,
+): W {
+  if (lang === "en" || !w.params || places.length === 0) return w;
+  const params: Record<string, unknown> = { ...w.params };
+  const name = (v: unknown) => (typeof v === "string" ? placeLabel(lang, v, places) : v);
+  for (const key of PLACE_PARAMS) if (key in params) params[key] = name(params[key]);
+  for (const key of PLACE_LIST_PARAMS)
+    if (Array.isArray(params[key])) params[key] = (params[key] as unknown[]).map(name);
+  return { ...w, params } as W;
 }

@@ -22,7 +22,7 @@ import type { SplitCategory, SplitRow } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
 import { dayNumber } from "../calendar/index.ts";
 import { formatPeople } from "./format.ts";
-import { warningRowFacts } from "./ledgerWarningText.ts";
+import { warningInLanguage, warningRowFacts } from "./ledgerWarningText.ts";
 import type { StockRowFacts } from "../ledger/describe.ts";
 import { situationWords } from "./words.ts";
 import type { Correction } from "../evidence/corrections.ts";
@@ -308,21 +308,9 @@ function placesInLanguage(lang: SituationLang, dataset: Dataset) {
     sources: h.sources.map(withPlace),
   });
   // The warnings' values that are place names (their Spanish sentences read them; `message` stays English).
-  const warning = (w: LedgerWarning): LedgerWarning => {
-    if (lang === "en" || !w.params) return w;
-    const params: Record<string, unknown> = { ...w.params };
-    const name = (v: unknown) => (typeof v === "string" ? placeLabel(lang, v, dataset.places) : v);
-    for (const key of PLACE_PARAMS) if (key in params) params[key] = name(params[key]);
-    for (const key of PLACE_LIST_PARAMS)
-      if (Array.isArray(params[key])) params[key] = (params[key] as unknown[]).map(name);
-    return { ...w, params } as LedgerWarning;
-  };
+  const warning = (w: LedgerWarning): LedgerWarning => warningInLanguage(lang, w, dataset.places);
   return { withPlace, headline, warning };
 }
-
-/** Warning params holding one place name, and lists of place names (src/ledger's warnings). */
-const PLACE_PARAMS = ["place", "area", "by"] as const;
-const PLACE_LIST_PARAMS = ["places", "remainingPlaces"] as const;
 
 /**
  * The warnings a situation update as of a date lists: those about a day up to `asOf`, and those

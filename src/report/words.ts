@@ -320,8 +320,10 @@ const en = {
     `dissolved, no report for more than ${days} days; last placed ${where} (${seen}); not moved on.`,
   accountedForLine: (where: string, seen: string) =>
     `accounted for, all its people counted at places; last placed ${where} (${seen}); not moved on.`,
+  // The estimated position on the state's day, then the last report: "last placed" read as the
+  // report's place on one day and as a moved-on track position on another (tryout27 #20).
   onTheRoad: (where: string, on: string, seen: string) =>
-    `on the road, last placed ${where}${on ? ` on ${on}` : ""} (${seen}).`,
+    `on the road, estimated ${where}${on ? ` on ${on}` : ""} (${seen}).`,
   noPlaceAhead: "no place ahead on its route (see the warnings in forecast.json).",
   positionUnknownLine: (days: number, low: string, high: string, where: string, on: string) =>
     `on the road, no report for ${days} days; position unknown (km ${low}–${high}); last placed ${where} on ${on}.`,
@@ -474,9 +476,9 @@ const es: SituationWords = {
     groups: string,
     groupFigures: string,
   ) =>
-    `; el total se alcanzó el ${reachedOn}; al ${date}, ${fromTracks} descansan en los tamaños de los grupos seguidos, los conteos y los totales de salidas` +
+    `; el total se alcanzó el ${reachedOn}; al ${date}, ${fromTracks} se basan en los tamaños de los grupos seguidos, los conteos y los totales de salidas` +
     (fromTracksSource ? ` (el mayor: ${fromTracksSource})` : "") +
-    `, ${beyond} solo en cifras de existencias (retornos, solicitudes, permisos, personas en lugares; una persona puede estar en dos)` +
+    `, ${beyond} solo en cifras de stock (retornos, solicitudes, permisos, personas en lugares; una persona puede estar en dos)` +
     (groups !== "0"
       ? `, de ellas ${groups} contadas en lugares por encima del tamaño estimado de un grupo seguido (sobreconteos o no vistas por los recorridos): ${groupFigures}`
       : ""),
@@ -580,7 +582,7 @@ const es: SituationWords = {
   accountedForLine: (where: string, seen: string) =>
     `contabilizado, todas sus personas contadas en lugares; última ubicación ${where} (${seen}); no se mueve más.`,
   onTheRoad: (where: string, on: string, seen: string) =>
-    `en camino, última ubicación ${where}${on ? ` el ${on}` : ""} (${seen}).`,
+    `en camino, posición estimada ${where}${on ? ` el ${on}` : ""} (${seen}).`,
   noPlaceAhead: "ningún lugar por delante en su ruta (ver las advertencias en forecast.json).",
   positionUnknownLine: (days: number, low: string, high: string, where: string, on: string) =>
     `en camino, sin reporte desde hace ${days} días; posición desconocida (km ${low}–${high}); última ubicación ${where} el ${on}.`,

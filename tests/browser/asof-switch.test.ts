@@ -94,7 +94,7 @@ describe.skipIf(!hasBrowser)("the situation panel as known on the day = report -
       // The departed headline's method, the library's words as of the day.
       const method = lib.headlines.find((h) => h.category === "departed")?.method?.en;
       expect(shown.headlines.find((h) => h.category === "departed")?.method).toBe(
-        ` — Method: ${method}.`,
+        `Method: ${method}.`,
       );
 
       // report --as-of: the headline table, as written (text), and the places by status.

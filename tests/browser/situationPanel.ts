@@ -54,7 +54,7 @@ export function readPanel(page: Page) {
           value: n(e.dataset.value),
           valueLow: n(e.dataset.low),
           valueHigh: n(e.dataset.high),
-          // The headline without the method under it (the departed headline's "— Method: …").
+          // The headline without the method folded under it (the departed headline's "Method: …").
           text: (e.textContent ?? "").replace(
             e.querySelector(".situation-method")?.textContent ?? "",
             "",

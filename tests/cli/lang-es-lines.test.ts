@@ -111,7 +111,7 @@ describe("--lang es on the command line's lines", () => {
       last: "2018-12-20",
       left: 29915,
       beyondText:
-        " personas contabilizadas hasta entonces; el total se alcanzó el 2018-11-20; al 2018-12-20, 16,000 descansan en los grupos",
+        " personas contabilizadas hasta entonces; el total se alcanzó el 2018-11-20; al 2018-12-20, 16,000 se basan en los grupos",
       splitRows: 700,
       warnings: 3,
       fromFiles: 0,

@@ -118,7 +118,7 @@ describe("dtm-flow forecast", () => {
     // (Near which place depends on the estimator's track of the day; the report is of 14 Nov. As
     // of the end of 14 Nov the evening reports put it 19 km past Culiacán.)
     expect(io.out.join("\n")).toMatch(
-      /^ {2}Honduran caravan 1: on the road, last placed (near|\d+ km (past|short of)) [^(]+ \(last position report 2018-11-14\)\.$/m,
+      /^ {2}Honduran caravan 1: on the road, estimated (near|\d+ km (past|short of)) [^(]+ on \d{4}-\d\d-\d\d \(last position report 2018-11-14\)\.$/m,
     );
     // A date on or before the as-of day is "by now" on stdout (arrivedByNow; the CSV keeps it).
     const shownDate = (d: string | undefined) =>

@@ -69,7 +69,7 @@ describe("2018 as of 20 Nov and 5 Dec", () => {
     // A group reported 2 days before keeps its place.
     const recent = fc20.groups.find((x) => x.group === "Salvadoran group Nov 18")!;
     expect(recent.positionUnknown).toBeUndefined();
-    expect(lines).toContain("Salvadoran group Nov 18: on the road, last placed near Retalhuleu");
+    expect(lines).toContain("Salvadoran group Nov 18: on the road, estimated near Retalhuleu");
   });
 
   it("a dissolved group is placed on its last report's day, not at its track's end", () => {

@@ -3,12 +3,13 @@
  * data (place names, source names, URLs) is a text child, so it is never parsed as markup.
  */
 import { scaleBand, scaleLinear } from "d3-scale";
-import type { FlowSeries, GroupTrack, Headline } from "../data/replay.ts";
+import type { FlowSeries, GroupTrack, Headline, TrackFrame } from "../data/replay.ts";
 import { dateOf } from "../data/replay.ts";
 import {
   categoryName,
   formatCount,
   formatDate,
+  groupStatusText,
   notSeenSinceText,
   placeLabel,
   tr,
@@ -54,6 +55,41 @@ export function groupEstimateAt(group: GroupTrack, t: number) {
 }
 
 /**
+ * How the group's people are accounted on the day, read from the library's state (the frame's
+ * status, people on the road, people held at its destination): an arrived group's size is not
+ * people at a place, so the panel says where its people are counted instead (tryout27 #7).
+ */
+function accountingLines(f: TrackFrame, lang: Lang, places: PlaceNames): VNode[] {
+  const dt = h("dt", {}, tr(lang, "accounting"));
+  if (f.status === "arrived" && f.arrivedOn !== undefined) {
+    const where = f.atDestinationPlace ?? f.atPlace;
+    const place = where !== undefined ? placeLabel(lang, where, places) : "–";
+    const date = formatDate(lang, f.arrivedOn, false);
+    const line =
+      f.atDestination !== undefined
+        ? tr(lang, "arrivedHeld")
+            .replace("{date}", date)
+            .replace("{held}", formatCount(lang, f.atDestination))
+            .replace("{place}", place)
+        : tr(lang, "arrivedCounted").replace("{date}", date).replace("{place}", place);
+    return [
+      dt,
+      h("dd", { "data-field": "accounted", "data-status": "arrived" }, line),
+      h("dd", { class: "note", "data-field": "size-note" }, tr(lang, "arrivedSizeNote")),
+    ];
+  }
+  if (f.status === "on_road" && f.onRoad !== undefined && f.unseenSince === undefined)
+    return [
+      h("dt", {}, tr(lang, "onRoadPeople")),
+      h("dd", { "data-field": "accounted", "data-status": "on_road" }, formatCount(lang, f.onRoad)),
+    ];
+  const status = groupStatusText(lang, f.status);
+  return status
+    ? [dt, h("dd", { "data-field": "accounted", "data-status": f.status ?? "" }, status)]
+    : [];
+}
+
+/**
  * Details of a group: size and km with 90 % intervals on the day shown, and the reports behind.
  * @example groupDetails(replay.groups[0], 10.5, "en", "2018-10-12")
  */
@@ -96,6 +132,7 @@ export function groupDetails(
             `${formatCount(lang, f.tailKm)}–${formatCount(lang, f.headKm)} km`,
           ),
           h("dd", { class: "note" }, tr(lang, "interval")),
+          ...accountingLines(f, lang, places),
         )
       : h("p", { class: "note" }, "–"),
     h("h4", {}, tr(lang, "reports")),

@@ -157,7 +157,7 @@ export function warningsFold(x: SituationExtras, date: IsoDate, lang: Lang): VNo
         h(
           "li",
           { "data-code": w.code, "data-date": w.date ?? "" },
-          ledgerWarningText(lang, w, x.rows),
+          ledgerWarningText(lang, w, x.rows, x.places ?? []),
         ),
       ),
       x.leftOut
@@ -295,12 +295,15 @@ export function situationPanel(
             ? h("span", { class: "swatch", style: `background:${CATEGORY_COLOUR[f.category]}` })
             : null,
           headlineText(lang, f),
-          // What the people who left rest on, as the situation update's method says it.
+          // What the people who left rest on, as the situation update's method says it: folded
+          // under the figure (a paragraph of ~120 words stood between the first figure and the
+          // next; tryout27 #17), opened on demand.
           f.method
             ? h(
-                "span",
+                "details",
                 { class: "situation-method note small" },
-                ` — ${situationWords(lang).method} ${f.method[lang]}.`,
+                h("summary", {}, situationWords(lang).method),
+                ` ${f.method[lang]}.`,
               )
             : null,
         ),

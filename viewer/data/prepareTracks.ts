@@ -12,7 +12,13 @@ import type { TrackFrame } from "./replay.ts";
 /** The state's facts of a group-day a frame carries (read, never derived here). */
 export type FrameStateFacts = Pick<
   GroupBody,
-  "onRoad" | "unseenSince" | "status" | "atDestination" | "arrivedOn"
+  | "onRoad"
+  | "unseenSince"
+  | "status"
+  | "atDestination"
+  | "arrivedOn"
+  | "atPlace"
+  | "atDestinationPlace"
 >;
 
 /**
@@ -55,6 +61,8 @@ function stateFacts(body: Partial<FrameStateFacts> | undefined): Partial<FrameSt
   if (body.status !== undefined) out.status = body.status;
   if (body.atDestination !== undefined) out.atDestination = body.atDestination;
   if (body.arrivedOn !== undefined) out.arrivedOn = body.arrivedOn;
+  if (body.atPlace !== undefined) out.atPlace = body.atPlace;
+  if (body.atDestinationPlace !== undefined) out.atDestinationPlace = body.atDestinationPlace;
   return out;
 }
 

@@ -75,6 +75,10 @@ export interface TrackFrame {
   atDestination?: People;
   /** For an arrived group: the first day of its arrived days (the state's `GroupBody.arrivedOn`). */
   arrivedOn?: IsoDate;
+  /** The place the group has reached, where people are counted (the state's `GroupBody.atPlace`). */
+  atPlace?: string;
+  /** Where `atDestination` people are held (the state's `GroupBody.atDestinationPlace`). */
+  atDestinationPlace?: string;
   /** The route between kmLow and kmHigh as lon/lat vertices: where the group may be. */
   band: LonLat[];
 }

@@ -8,7 +8,14 @@
  */
 import type { Correction, Evidence, EvidenceReport, TimeDistance } from "../../src/index.ts";
 import { safeUrl } from "../../src/index.ts";
-import { formatCount, formatDate, notSeenSinceText, placeLabel, unseenNoteText } from "../i18n.ts";
+import {
+  formatCount,
+  formatDate,
+  notSeenSinceText,
+  numberLocale,
+  placeLabel,
+  unseenNoteText,
+} from "../i18n.ts";
 import type { PlaceNames } from "../i18n.ts";
 import type { Lang } from "../state.ts";
 import { MAREY_TEXTS } from "../marey/texts.ts";
@@ -37,7 +44,16 @@ export interface EvidenceActions {
 }
 
 const km = (L: Lang, v: number) => (Number.isFinite(v) ? formatCount(L, v) : "–");
-const fmt1 = (v: number | undefined) => (v === undefined ? "–" : String(Math.round(v * 10) / 10));
+/**
+ * A km figure of the reports table, as the estimate line beside it gives km: "1,832 km" (whole km,
+ * grouped by thousands in the language); below 10 km one decimal ("0.4 km"), so a short distance
+ * from the estimate does not read as 0.
+ */
+export function kmCell(L: Lang, v: number | undefined): string {
+  if (v === undefined || !Number.isFinite(v)) return "–";
+  const digits = Math.abs(v) < 10 ? 1 : 0;
+  return `${new Intl.NumberFormat(numberLocale(L), { maximumFractionDigits: digits }).format(v)} km`;
+}
 const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)} %` : "–");
 
 /** Reported size as text: a figure, a range, or a bound. */
@@ -177,8 +193,8 @@ function evidenceTable(
           : {},
         reported(r, L),
       ),
-      el(doc, "td", {}, fmt1(r.km)),
-      el(doc, "td", {}, fmt1(r.distanceKm)),
+      el(doc, "td", {}, kmCell(L, r.km)),
+      el(doc, "td", {}, kmCell(L, r.distanceKm)),
       el(doc, "td", {}, r.shareOfGroup === undefined ? "–" : pct(r.shareOfGroup)),
       el(doc, "td", {}, r.outlierProb === undefined ? "–" : r.outlierProb.toFixed(2)),
       el(doc, "td", {}, (MT.status[r.status] ?? r.status) + reasonText(r, T)),
