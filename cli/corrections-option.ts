@@ -55,19 +55,30 @@ export function withCorrections<T>(file: string, step: () => T, lang: SituationL
   }
 }
 
+/** Problems a corrections refusal lists; the last one listed says how many more there are. */
+const LISTED_PROBLEMS = 10;
+
 /**
- * The refusal of a CorrectionsError in `lang`: every problem on a line of its own, each with the
- * file, its JSON pointer and its sentence (the library's code table; correctionProblemText), as
- * `scenario` lists a scenario file's problems, so one run shows all there is to fix: one
- * sentence per problem, in the file's order, on the refusal's one line (a UserError is one line).
+ * The refusal of a CorrectionsError in `lang`: one sentence per problem, in the file's order, each
+ * with the file, its JSON pointer and its sentence (the library's code table;
+ * correctionProblemText), as `scenario` lists a scenario file's problems, so one run shows what
+ * there is to fix — on the refusal's one line (a UserError is one line), so at most the first
+ * {@link LISTED_PROBLEMS}, the last of them saying "(and N more problems)".
  */
 function correctionsError(file: string, error: CorrectionsError, lang: SituationLang): UserError {
   const words = cliWords(lang);
   const name = basename(file);
   if (!error.problems.length)
     return new UserError(words.correctionsAt(name, "/", error.message, 0));
-  const lines = error.problems.map((p) =>
-    words.correctionsAt(name, p.pointer || "/", correctionProblemText(lang, p), 0),
+  const listed = error.problems.slice(0, LISTED_PROBLEMS);
+  const more = error.problems.length - listed.length;
+  const lines = listed.map((p, i) =>
+    words.correctionsAt(
+      name,
+      p.pointer || "/",
+      correctionProblemText(lang, p),
+      i === listed.length - 1 ? more : 0,
+    ),
   );
   return new UserError(lines.join(" "));
 }

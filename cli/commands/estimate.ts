@@ -76,9 +76,10 @@ ${noBomHelp("tracks.csv")}
   --hxl               write an HXL hashtag row under the header of tracks.csv (default none, so
                       scripts, notebooks and the viewer read the file as before; docs/cli.md)
   --check             held-out check: predict each report from the estimate made without it;
-                      coverage and errors go to report.json ("check") and stderr, and the
-                      track intervals are widened where the check shows them overconfident
-                      (not from fewer than 10 held-out reports: too few to judge)
+                      coverage, median 90 % widths and errors go to report.json ("check",
+                      with interval scores) and stderr, and the track intervals are widened
+                      where the check shows them overconfident (not from fewer than 10
+                      held-out reports: too few to judge)
   --folds <k>         with --check: k folds, seeded (default 10)
   --loo               with --check: leave one report out at a time (one estimate per report)
 ${correctionsHelp('listed in report.json ("corrections")')}

@@ -17,7 +17,7 @@
 import type { TrackPoint } from "../model/track.ts";
 import type { Km, People } from "../model/units.ts";
 import type { KmDayEstimate, KmSmootherResult } from "./kmSmoother.ts";
-import { EDGE_SHARE, edgeShare } from "./bodyEdges.ts";
+import { edgeShare } from "./bodyEdges.ts";
 
 type LooScores = KmSmootherResult["loo"];
 import { partOf, runKm } from "./positions.ts";
@@ -189,7 +189,7 @@ export function bodyDistribution(t: TrackPoint): BodyDistribution {
   const medianKm = t.km;
   const headKm = Math.max(medianKm, t.headKm ?? medianKm);
   const tailKm = Math.min(medianKm, t.tailKm ?? medianKm);
-  const e = Number.isFinite(t.size) && t.size > 0 ? edgeShare(t.size) : EDGE_SHARE;
+  const e = edgeShare(t.size);
   // Beyond each end the edge share e at the density of that half: (½ − e) over the half's length.
   const stretch = e / (0.5 - e);
   const frontKm = headKm + (headKm - medianKm) * stretch;

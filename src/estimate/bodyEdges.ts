@@ -26,14 +26,15 @@ export const EDGE_MAX_SHARE = 0.05;
 
 /**
  * The share of people at or ahead of the front edge (equally, at or behind the rear edge) of a
- * group of `total` people: max(1 %, 20 people), at most 5 %; 5 % when `total` is not a positive
- * number of people.
+ * group of `total` people: max(1 %, 20 people), at most 5 %; 1 % ({@link EDGE_SHARE}) when
+ * `total` is not a positive number of people (an unknown size: the state's body, bodies.ts, draws
+ * it so; one answer for the case).
  * @example
  * edgeShare(10000); // => 0.01
  * edgeShare(1000); // => 0.02
  * edgeShare(100); // => 0.05
  */
 export function edgeShare(total: number): number {
-  if (!(total > 0)) return EDGE_MAX_SHARE;
+  if (!(total > 0)) return EDGE_SHARE;
   return Math.min(EDGE_MAX_SHARE, Math.max(EDGE_SHARE, EDGE_PEOPLE / total));
 }

@@ -106,7 +106,11 @@ export function kmAhead(
  * The start's cell masses on the route's grid (summing to 1; mass below 0 in the first cell, at
  * or beyond the route's end in the last): the movement module's one start shape through `from`'s
  * 5 %, 50 % and 95 % points (`startShape`, src/movement/ahead.ts: a shifted log-normal, smooth at
- * the median), the shape the forecast's runs start from too.
+ * the median). The forecast's runs start from a split normal by default (ForecastOptions
+ * .startShape "split"), not this shape: measured, the log-normal start loses the forecast's leads
+ * 1–3 on every simulator (docs/estimation.md "fc27"), so the two start shapes are kept and the
+ * forecast's first days run ahead of the held days for skewed intervals (2018, 23 Nov: up to
+ * ~130 km, Salvadoran group Nov 18 647 / 776 km).
  */
 function startDensity(from: KmInterval, end: Km, cellKm: Km, n: number): Float64Array {
   const { cdf } = startShape(from, end);

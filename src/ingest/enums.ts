@@ -127,6 +127,12 @@ const DIRECTION = table<Direction>({
     "de sur a norte",
     "s n",
     "south north",
+    // Coming FROM the south side of the corridor is going north (`Entrada desde el sur`).
+    "desde el sur",
+    "desde sur",
+    "del sur",
+    "from the south",
+    "from south",
   ],
   southbound: [
     SPANISH_DIRECTION.southbound,
@@ -151,6 +157,12 @@ const DIRECTION = table<Direction>({
     "de norte a sur",
     "n s",
     "north south",
+    // Coming FROM the north side of the corridor is going south (`Entrada desde el norte`).
+    "desde el norte",
+    "desde norte",
+    "del norte",
+    "from the north",
+    "from north",
   ],
   unknown: [
     "desconocido",
@@ -207,21 +219,44 @@ export function relativeWay(text: string): "incoming" | "outgoing" | undefined {
 }
 
 /**
- * A direction written as a phrase (normalizeKey form): the corridor direction of a "towards"
- * phrase of the table inside it (`salida_hacia_el_norte` → northbound), else `relative` when it
- * holds a word of one way in or out (relativeWay: `salida_hacia_guatemala`), else undefined (and
- * undefined for phrases of both corridor directions or both ways).
+ * The single corridor words (`norte`, `sur`, `north`, `south`) by the direction they name alone;
+ * inside a phrase they only ever veto (a phrase naming both ways), never decide.
+ */
+const CORRIDOR_WORDS: ReadonlyMap<string, Direction> = new Map([
+  ["norte", "northbound"],
+  ["north", "northbound"],
+  ["sur", "southbound"],
+  ["south", "southbound"],
+]);
+
+/**
+ * A direction written as a phrase (normalizeKey form): the corridor direction of a phrase of the
+ * table inside it — "towards" (`salida_hacia_el_norte` → northbound) or "from" a side
+ * (`entrada_desde_el_sur` → northbound) — else `relative` when it holds a word of one way in or
+ * out (relativeWay: `salida_hacia_guatemala`), else undefined. Undefined too for a phrase naming
+ * both corridor directions (`hacia_el_norte_y_sur`: a corridor word left over after the phrase
+ * names the other way), as docs/import.md says.
  */
 function directionInPhrase(key: string): Direction | "relative" | undefined {
   if (!key.includes("_")) return undefined;
-  const padded = `_${key}_`;
-  const found = new Set(
-    PHRASES_IN_TEXT.filter(([k]) => padded.includes(`_${k}_`)).map(([, d]) => d),
-  );
-  if (found.size === 1) return [...found][0];
+  let rest = `_${key}_`;
+  const found = new Set<Direction>();
+  // Longest phrases first, so `desde_el_sur` is taken before any shorter phrase inside it.
+  for (const [k, d] of PHRASES_BY_LENGTH) {
+    if (!rest.includes(`_${k}_`)) continue;
+    found.add(d);
+    rest = rest.split(`_${k}_`).join("__");
+  }
+  if (found.size === 1) {
+    const [d] = found;
+    const leftover = rest.split("_").map((w) => CORRIDOR_WORDS.get(w));
+    return leftover.some((w) => w !== undefined && w !== d) ? undefined : d;
+  }
   if (found.size > 1) return undefined;
   return relativeWay(key) ? "relative" : undefined;
 }
+
+const PHRASES_BY_LENGTH = [...PHRASES_IN_TEXT].sort((a, b) => b[0].length - a[0].length);
 
 const METHOD = table<EstimateMethod>({
   headcount: [

@@ -73,6 +73,11 @@ export function looksBinary(head: Uint8Array): boolean {
 /** A file name that says it is an Excel workbook (`.xlsx`, `.xlsm`, `.xls`): its extension. */
 const WORKBOOK_NAME = /\.(xlsx|xlsm|xls)$/i;
 
+/** Whether the file's name (ImportOptions.fileName) says it is an Excel workbook. */
+export function namedWorkbook(options: { fileName?: string }): boolean {
+  return WORKBOOK_NAME.test(options.fileName ?? "");
+}
+
 /**
  * Code, sentence and params (`format`; `variant: "named_workbook"` with `ext`) for a file format
  * the importer does not read. Bytes that are no workbook under a workbook's name (a damaged file,

@@ -7,7 +7,7 @@
  */
 import { createStreamDecoder } from "./decode.ts";
 import type { StreamDecoder } from "./decode.ts";
-import { sniffFormat, unsupportedFormat } from "./file-format.ts";
+import { namedWorkbook, sniffFormat, unsupportedFormat } from "./file-format.ts";
 import { ImporterCore } from "./import-core.ts";
 import type { ImportOptions, ImportResult, TableImporter } from "./import-options.ts";
 import type { ImportReport } from "./report.ts";
@@ -122,7 +122,14 @@ export function createTableImporter(
       if (mode === "xlsx") importWorkbook(core, zipParts);
       else if (mode === "unsupported")
         report.fatal = unsupportedFormat(unsupported!, core.options.fileName);
-      else finishText();
+      else {
+        finishText();
+        // Text under a workbook's name (an HTML table a web tool saved as .xls, a file renamed)
+        // that no table header fits: said as no workbook, not as a header problem; text that
+        // reads as a table is kept (nothing lost).
+        if (report.fatal && report.fatal.code !== "empty_file" && namedWorkbook(core.options))
+          report.fatal = unsupportedFormat("binary", core.options.fileName);
+      }
       // A file with nothing in it has no kind to tell, unless the caller gave one (the layout
       // search still picked one from its empty rows).
       if (report.fatal?.code === "empty_file" && !core.options.kind) {

@@ -115,10 +115,7 @@ type Template = (x: Parts) => string | undefined;
 function skippedSheet(p: IssueParams, front?: IssueFront): string {
   if (p["summary"] !== undefined) {
     const rows = Number(p["summaryRows"] ?? 0);
-    const said =
-      p["summary"] === "name"
-        ? "una hoja de resumen (su nombre lo dice)"
-        : "una hoja de resumen (solo una fecha y un total, mientras las demás hojas nombran sus puntos en una columna)";
+    const said = "una hoja de resumen (su nombre lo dice)";
     const what = rows === 1 ? "su fila no se lee" : `sus ${rows} filas no se leen`;
     return `la hoja ${q(String(p["sheet"]))} se omite: ${said}, no son datos; ${what} (cambie el nombre de la hoja, o dele una columna de punto, si tiene conteos propios).`;
   }

@@ -13,6 +13,7 @@ import type { ImportedRecord } from "./import-options.ts";
 import type { ColumnMapping, IssueParams } from "./report.ts";
 import { normalizeKey } from "./normalize.ts";
 import { SHEET_NAME_COLUMN } from "./column-shown.ts";
+import { pointInColumn } from "./summary-sheet.ts";
 import { LongPivot } from "./pivot.ts";
 import { PlaceConflicts } from "./place-conflicts.ts";
 import { RepeatedHeader, isBlankRow, otherCompanions } from "./row-kinds.ts";
@@ -193,6 +194,9 @@ function noteChildrenOfEitherSex(
   );
 }
 
+/** The importers whose betterKind a data sheet has said (noteLayout). */
+const hintByData = new WeakSet<ImporterCore>();
+
 /** The kind and, for the first sheet, the header row and columns, in the report. */
 function noteLayout(im: ImporterCore, layout: HeaderLayout): void {
   const mapping = layout.mapping;
@@ -200,12 +204,20 @@ function noteLayout(im: ImporterCore, layout: HeaderLayout): void {
   const report = im.report;
   report.kind ??= mapping.kind;
   report.kindSource ??= layout.kindSource;
+  // Whether another kind fits better is the first DATA sheet's word, as the kind is
+  // (workbook-import.ts), a sheet naming its points in a column: a sheet of a date and a total
+  // (`Fecha;Total`, per-point or summary, its point the sheet's name) that scores as sightings never turns a count workbook given as --counts into "a sightings
+  // table"; its word stands only until a data sheet is read, so a workbook with no data sheet
+  // keeps the hint.
+  if (!hintByData.has(im)) {
+    const dataSheet = pointInColumn(mapping.columns);
+    if (dataSheet || report.headerRow === undefined) {
+      if (layout.betterKind) report.betterKind = layout.betterKind;
+      else delete report.betterKind;
+    }
+    if (dataSheet) hintByData.add(im);
+  }
   if (report.headerRow === undefined) {
-    // The file's kind is decided by its first sheet read, as detection decides it (a workbook's
-    // later sheets are read as that kind, workbook-import.ts): so whether another kind fits better
-    // is the first sheet's word too. A later summary or notes sheet (`Fecha;Total`) that scores as
-    // sightings never turns a count workbook given as --counts into "a sightings table".
-    if (layout.betterKind) report.betterKind = layout.betterKind;
     report.headerRow = layout.headerIndex + 1;
     if (layout.hxlIndex !== undefined) report.hxlRow = layout.hxlIndex + 1;
     report.columns = mapping.columns.map((c) => ({ ...c }));

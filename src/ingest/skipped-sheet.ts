@@ -13,7 +13,7 @@ import type { SummaryBy } from "./summary-sheet.ts";
 
 /**
  * Why a sheet was not read: a Kobo repeat group beside its main sheet, a summary sheet beside
- * the data sheets (summary-sheet.ts: by its name or by its columns), or its probe's refusal.
+ * the data sheets (summary-sheet.ts: by its name), or its probe's refusal.
  */
 export type SkipReason =
   { repeat: true } | { summary: SummaryBy } | { repeat: false; fatal?: Fatal };
@@ -42,10 +42,7 @@ export function noteSkippedSheet(core: ImporterCore, sheet: XlsxSheet, why: Skip
   if ("summary" in why) {
     // The day's totals beside the data sheets: no data of its own, so no rejected rows.
     const rows = sheetDataRows(sheet);
-    const said =
-      why.summary === "name"
-        ? "a summary sheet (its name says so)"
-        : "a summary sheet (only a date and a total, while the other sheets name their points in a column)";
+    const said = "a summary sheet (its name says so)";
     const what = rows === 1 ? "its 1 row is" : `its ${rows} rows are`;
     core.warn(
       {

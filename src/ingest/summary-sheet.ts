@@ -5,8 +5,11 @@
  * read as a count point named after the sheet, which rejected every row as an unknown place.
  *
  * A sheet read as counts is a summary when it names no point in a column of its own (its point
- * would be the sheet's name) and its name says so (`Resumen`, `Totales`) or it has only a date and
- * a total, while another sheet of the workbook names its points in a column. A sheet with a point
+ * would be the sheet's name) and its name says so (`Resumen`, `Totales`), while another sheet of
+ * the workbook names its points in a column. Only the name decides: a sheet of only a date and a
+ * total named like a place (`Tecún Umán`: `Fecha;Total`) is that point's counts, so it is read
+ * (its point from the sheet name, warned), never skipped for its columns — nothing lost; a sheet
+ * named neither (`Hoja2`) is read too and its rows say why they are not kept. A sheet with a point
  * column is data whatever its name (`Resumen diario` with `Punto`, `Entradas`, `Salidas`); a
  * workbook of one sheet per point (`Tecún Umán`, `Tapachula`, each `Fecha;Total`) has no point
  * column anywhere, so its sheets stay data.
@@ -15,8 +18,8 @@ import { normalizeKey } from "./normalize.ts";
 import { SHEET_NAME_COLUMN } from "./column-shown.ts";
 import type { ColumnMapping } from "./report.ts";
 
-/** Why a sheet is a summary: its name, or its columns (a date and a total only). */
-export type SummaryBy = "name" | "columns";
+/** Why a sheet is a summary: its name (the only reason; see the module note). */
+export type SummaryBy = "name";
 
 /**
  * First words of a summary sheet's name (normalizeKey form): Spanish and English. `Total` and
@@ -64,6 +67,5 @@ export function pointInColumn(columns: readonly ColumnMapping[]): boolean {
  */
 export function summaryBy(name: string, columns: readonly ColumnMapping[]): SummaryBy | undefined {
   if (pointInColumn(columns)) return undefined;
-  if (summaryByName(name)) return "name";
-  return onlyDateAndTotal(columns) ? "columns" : undefined;
+  return summaryByName(name) ? "name" : undefined;
 }

@@ -13,7 +13,7 @@ import { fillMergedDataCells } from "./merged-cells.ts";
 import { noteSkippedSheet } from "./skipped-sheet.ts";
 import type { Fatal } from "./sheet-plan.ts";
 import type { ColumnMapping } from "./report.ts";
-import { pointInColumn, summaryBy, summaryByName } from "./summary-sheet.ts";
+import { onlyDateAndTotal, pointInColumn, summaryBy, summaryByName } from "./summary-sheet.ts";
 import type { SummaryBy } from "./summary-sheet.ts";
 
 /** Reads a workbook given as the chunks pushed, into `core`'s report and records. */
@@ -153,6 +153,26 @@ function isKoboRepeat(sheet: XlsxSheet): boolean {
 }
 
 /**
+ * How much a sheet may decide a workbook's kind (lower first), by its first rows read as counts:
+ * 0 a data sheet; 1 a sheet of only a date and a total (a per-point or summary sheet); 2 a sheet
+ * no count header fits (notes, instructions); 3 a sheet named as a summary.
+ */
+function dataRank(core: ImporterCore, sheet: XlsxSheet): number {
+  if (summaryByName(sheet.name)) return 3;
+  const scratch = new ImporterCore({
+    ...core.options,
+    kind: "counts",
+    maxIssues: 0,
+    onRecord: () => {},
+  });
+  const reader = new SheetReader(scratch, sheet.name);
+  for (const row of sheet.rows.slice(0, HEAD_ROWS)) reader.push(row);
+  reader.finish();
+  if (reader.fatal) return 2;
+  return onlyDateAndTotal(scratch.report.columns) ? 1 : 0;
+}
+
+/**
  * The sheets with a usable header (each sheet's first rows tried on a scratch importer first), or
  * the first sheet when none is, leaving out Kobo repeat groups when a main sheet is usable and
  * summary sheets beside data sheets (summary-sheet.ts); each sheet skipped is said with its
@@ -181,11 +201,15 @@ function sheetsToRead(core: ImporterCore, sheets: readonly XlsxSheet[]): readonl
     } else refusals.set(s.name, reader.fatal);
     return !reader.fatal;
   };
-  // Sheets named as a summary are probed last, so that a data sheet decides the kind.
-  const probeOrder = [
-    ...sheets.filter((s) => !summaryByName(s.name)),
-    ...sheets.filter((s) => summaryByName(s.name)),
-  ];
+  // The first DATA sheet decides the kind: sheets named as a summary are probed last, and a sheet
+  // of only a date and a total or a notes sheet (dataRank) after the data sheets; summary and
+  // notes sheets never vote. A workbook of two sheets or more with no data sheet, one of them of
+  // date and total (one sheet per point), is counts, its points the sheet names.
+  const rank = new Map(sheets.map((s) => [s.name, dataRank(core, s)]));
+  const probeOrder = [0, 1, 2, 3].flatMap((r) => sheets.filter((s) => rank.get(s.name) === r));
+  const ranks = [...rank.values()];
+  if (!probeKind && sheets.length >= 2 && !ranks.includes(0) && ranks.includes(1))
+    probeKind = "counts";
   const inOrder = (found: readonly XlsxSheet[]) => sheets.filter((s) => found.includes(s));
   // A Kobo repeat group's sheet holds parts of the main sheet's submissions (shifts of a day's
   // count): read beside a usable main sheet it would count them twice, so it is skipped then even

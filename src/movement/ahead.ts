@@ -135,7 +135,9 @@ export interface KmSpread {
 export const MIN_START_SD_KM = 0.5;
 
 /**
- * The one shape of a day's km distribution that the law carries on past the data: a
+ * The held days' shape of a day's km distribution that the law carries on past the data (the
+ * forecast's runs start from a split normal by default instead: the log-normal start loses their
+ * leads 1–3, docs/estimation.md "fc27"; two start shapes, by measurement): a
  * three-parameter (shifted) log-normal through its 5 %, 50 % and 95 % points, km = median +
  * c·(e^(λz) − 1)/λ for a standard normal z, with e^(λ·Z90) = (high − median) ÷ (median − low)
  * (λ = 0: the normal); each side at least {@link MIN_START_SD_KM} sd. Unlike a split normal (one

@@ -12,7 +12,9 @@ describe("one head and tail for every bench (bench/worlds/edges.ts)", () => {
     expect(edgeShare(1_000)).toBeCloseTo(0.02, 12);
     expect(edgeShare(400)).toBeCloseTo(0.05, 12);
     expect(edgeShare(100)).toBeCloseTo(0.05, 12);
-    expect(edgeShare(0)).toBe(0.05);
+    // An unknown size (0, NaN): 1 %, the one answer bodyDistribution draws too.
+    expect(edgeShare(0)).toBe(0.01);
+    expect(edgeShare(Number.NaN)).toBe(0.01);
   });
 
   it("does not follow one straggler far ahead of the body", () => {
