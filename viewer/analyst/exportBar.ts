@@ -18,6 +18,7 @@ import type { FrameSource, Recording } from "./exports.ts";
 import { endProgress, setProgress, TABLES } from "./panelDom.ts";
 import type { PanelDom } from "./panelDom.ts";
 import { at } from "./texts.ts";
+import { isOutputTable } from "../data/tables.ts";
 
 /** The map legend's texts in `L`, for the SVG export. */
 export function legendTexts(L: Lang): string[] {
@@ -77,7 +78,9 @@ export function wireExports(
       // when the analyst's corrections are in it.
       const stem = replay ? tableExportName(replay) : "dtm-flow";
       if (f) download(new Blob([f.text], { type: f.mime }), `${stem}-${f.name}`);
-      if (f && replay?.corrected) said = at(lang(), "tablesCorrected");
+      // After a correction only tracks.* and split.csv are corrected; the input tables are as read.
+      if (f && replay?.corrected)
+        said = at(lang(), isOutputTable(f.name) ? "tablesCorrected" : "tablesAsRead");
     } catch (error) {
       said = `${at(lang(), "tablesFailed")} ${error instanceof Error ? error.message : String(error)}`;
     } finally {

@@ -7,7 +7,8 @@
  * drawn from it (presence and situation panels of the corrected state), and the time–distance
  * chart's content; on `forecast` the forecast panel's forecast of the corrected data as of a
  * moment (`dtm-flow forecast --corrections`, cached: each is computed once); on `tables` the
- * analyst's table exports of the last run's corrected replay; on `evidence` it lists
+ * analyst's table exports of the last run (tracks and split of the corrected replay, the input
+ * tables as read); on `evidence` it lists
  * the reports behind a group-day; on `check` it runs the held-out check once, shown with the
  * evidence from then on. Nothing is sent anywhere else.
  */
@@ -24,7 +25,7 @@ import {
 } from "../../src/index.ts";
 import type { CheckResult, CorrectedEstimate, Dataset } from "../../src/index.ts";
 import { computeAsOfDay } from "../data/asOfDay.ts";
-import { replayTables } from "../data/tables.ts";
+import { correctedTableSource, replayTables } from "../data/tables.ts";
 import type { TableSource } from "../data/tables.ts";
 import { computeForecastView } from "../forecast/view.ts";
 import type { ForecastView } from "../forecast/view.ts";
@@ -177,12 +178,7 @@ function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
   const replay = prepareReplay(replayInput(replayed, seeds ? situationReport2018() : undefined));
   last = corrected;
   lastTables = {
-    source: {
-      dataset: replayed.dataset,
-      tracks,
-      split: replayed.ledger.split,
-      trackEnds: report.trackEnds,
-    },
+    source: correctedTableSource(dataset, replayed, report.trackEnds),
     corrections: JSON.stringify(m.corrections),
   };
   check = undefined;
