@@ -6,7 +6,8 @@
  * and `report --corrections` do: corrected estimate → ledger → state) and sends the map's replay
  * drawn from it (presence and situation panels of the corrected state), and the time–distance
  * chart's content; on `forecast` the forecast panel's forecast of the corrected data as of a
- * moment (`dtm-flow forecast --corrections`, cached: each is computed once); on `tables` the
+ * moment (`dtm-flow forecast --corrections`; only the latest asked per corrections set, the last 16
+ * kept: forecastQueue.ts); on `tables` the
  * analyst's table exports of the last run (tracks and split of the corrected replay, the input
  * tables as read); on `evidence` it lists
  * the reports behind a group-day; on `check` it runs the held-out check once, shown with the
@@ -32,6 +33,7 @@ import type { ForecastView } from "../forecast/view.ts";
 import type { AsOfDay } from "../data/asOfDay.ts";
 import { replayInput } from "../data/embedded.ts";
 import { prepareReplay } from "../data/prepare.ts";
+import { FORECAST_CACHE_SIZE, LatestRequest, Lru } from "./forecastQueue.ts";
 import type { DatasetReply, DatasetRequest } from "../analyst/protocol.ts";
 import type { EvidenceMessage, EvidenceRequest, PortMessage } from "./protocol.ts";
 
@@ -44,7 +46,9 @@ let check: CheckResult | undefined;
 /** Situations as known on a day of the data held, by day and corrections (emptied with new data). */
 const asOfDays = new Map<string, AsOfDay>();
 /** Forecasts of the data held, by as-of moment, horizon and corrections (emptied with new data). */
-const forecasts = new Map<string, ForecastView>();
+const forecasts = new Lru<ForecastView>(FORECAST_CACHE_SIZE);
+/** The latest forecast asked for per corrections set: older queued ones are dropped. */
+const latestForecast = new LatestRequest();
 /** The last run's corrected replay, for the table exports, and its corrections (as JSON). */
 let lastTables: { source: TableSource; corrections: string } | undefined;
 
@@ -90,6 +94,7 @@ self.addEventListener("message", (event: MessageEvent<EvidenceRequest | PortMess
     analyst.start();
     return;
   }
+  if (m.type === "forecast") latestForecast.arrived(JSON.stringify(m.corrections), m.req);
   queue = queue.then(() => answer(m));
 });
 
@@ -119,8 +124,13 @@ async function answer(m: EvidenceRequest): Promise<void> {
       }
       post({ type: "asOf", req: m.req, day });
     } else if (m.type === "forecast") {
+      // A newer day was asked for with the same corrections: the panel no longer shows this one.
+      if (latestForecast.isStale(JSON.stringify(m.corrections), m.req)) {
+        post({ type: "dropped", req: m.req });
+        return;
+      }
       // The runs are seeded (seed 1, as the CLI's default): the same moment gives the same view,
-      // so each is computed once.
+      // so a view kept is shown again rather than computed again.
       const key = `${m.asOf}|${m.horizonDays}|${JSON.stringify(m.corrections)}`;
       let view = forecasts.get(key);
       if (!view) {
