@@ -24,7 +24,7 @@ import {
   timeDistance,
   trackFileStatuses,
 } from "../../src/index.ts";
-import type { CheckResult, CorrectedEstimate, Dataset } from "../../src/index.ts";
+import type { CheckResult, CorrectedEstimate, Dataset, TrackPoint } from "../../src/index.ts";
 import { computeAsOfDay } from "../data/asOfDay.ts";
 import { correctedTableSource, replayTables } from "../data/tables.ts";
 import type { TableSource } from "../data/tables.ts";
@@ -35,7 +35,7 @@ import { replayInput } from "../data/embedded.ts";
 import { prepareReplay } from "../data/prepare.ts";
 import { FORECAST_CACHE_SIZE, LatestRequest, Lru } from "./forecastQueue.ts";
 import type { DatasetReply, DatasetRequest } from "../analyst/protocol.ts";
-import type { EvidenceMessage, EvidenceRequest, PortMessage } from "./protocol.ts";
+import type { EvidenceMessage, EvidenceRequest, PortMessage, RunResult } from "./protocol.ts";
 
 const post = (m: EvidenceMessage) => (self as unknown as Worker).postMessage(m);
 /** The data the estimate is made from: the embedded 2018 data set until the page sends others. */
@@ -178,37 +178,43 @@ function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
     return;
   }
   const corrected: CorrectedEstimate = { ...corrections, dataset: replayed.dataset, estimate };
-  const { report } = estimate;
-  const { tracks } = replayed;
-  const rejected = dataset.sightings.filter((s) => corrections.rejected.includes(s.id ?? ""));
+  last = corrected;
+  lastTables = {
+    source: correctedTableSource(dataset, replayed, estimate.report.trackEnds),
+    corrections: JSON.stringify(m.corrections),
+  };
+  check = undefined;
+  const replay = prepareReplay(replayInput(replayed, seeds ? situationReport2018() : undefined));
+  post({ type: "result", req, result: runResult(dataset, corrected, replayed.tracks, replay, ms) });
+}
+
+/** The page's result of a run: chart, replay, what the corrections did, tracks.csv. */
+function runResult(
+  asRead: Dataset,
+  corrected: CorrectedEstimate,
+  tracks: readonly TrackPoint[],
+  replay: RunResult["replay"],
+  ms: number,
+): RunResult {
+  const { estimate } = corrected;
+  const rejected = asRead.sightings.filter((s) => corrected.rejected.includes(s.id ?? ""));
   const chart = timeDistance(corrected.dataset, estimate, {
     accepted: corrected.accepted,
     rejected,
   });
-  const replay = prepareReplay(replayInput(replayed, seeds ? situationReport2018() : undefined));
-  last = corrected;
-  lastTables = {
-    source: correctedTableSource(dataset, replayed, report.trackEnds),
-    corrections: JSON.stringify(m.corrections),
+  return {
+    chart,
+    replay,
+    applied: corrected.applied,
+    accepted: corrected.accepted,
+    rejected: corrected.rejected,
+    destinations: corrected.destinations,
+    // As `dtm-flow estimate` writes it (UTF-8 BOM, the one rule for CSV files).
+    tracksCsv: formatTracksCsv([...tracks], {
+      bom: true,
+      statuses: trackFileStatuses([...tracks], corrected.dataset.routes, estimate.report.trackEnds),
+    }),
+    groups: estimate.groups.map((g) => g.group),
+    ms: Math.round(ms),
   };
-  check = undefined;
-  post({
-    type: "result",
-    req,
-    result: {
-      chart,
-      replay,
-      applied: corrected.applied,
-      accepted: corrected.accepted,
-      rejected: corrected.rejected,
-      destinations: corrected.destinations,
-      // As `dtm-flow estimate` writes it (UTF-8 BOM, the one rule for CSV files).
-      tracksCsv: formatTracksCsv(tracks, {
-        bom: true,
-        statuses: trackFileStatuses(tracks, corrected.dataset.routes, report.trackEnds),
-      }),
-      groups: estimate.groups.map((g) => g.group),
-      ms: Math.round(ms),
-    },
-  });
 }
