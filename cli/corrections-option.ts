@@ -33,6 +33,8 @@ export function readCorrections(
   lang: SituationLang = "en",
 ): CorrectionsFile {
   const path = resolve(cwd, file);
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new UserError(cliWords(lang).correctionsFolder(file));
   if (!existsSync(path) || !statSync(path).isFile()) {
     throw new UserError(cliWords(lang).correctionsMissing(file));
   }
@@ -59,7 +61,7 @@ export function withCorrections<T>(file: string, step: () => T, lang: SituationL
 
 /**
  * The sentence of a CorrectionsError in `lang`: the file, the first problem's pointer and
- * sentence (the library's code table; a problem of the file's shape in English), how many more.
+ * sentence (the library's code table), how many more.
  */
 function correctionsError(file: string, error: CorrectionsError, lang: SituationLang): UserError {
   const p = error.problems[0];
