@@ -103,3 +103,12 @@ export function peopleJoinArg(): PeopleJoinOptions | false {
   if (process.argv.includes("--people-join-whole")) out.wholeRatio = option("people-join-whole", 2);
   return out;
 }
+
+/**
+ * --reach-back[-unlabelled]: tracks written back towards their departure (EstimateOptions.reachBack;
+ * off by default, docs/estimation.md § gaps27): "unlabelled" for unlabelled tracks only.
+ */
+export function reachBackArg(): boolean | "unlabelled" {
+  if (process.argv.includes("--reach-back-unlabelled")) return "unlabelled";
+  return process.argv.includes("--reach-back");
+}

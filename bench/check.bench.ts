@@ -10,6 +10,7 @@ import { median } from "../src/check/score.ts";
 import type { HeldOutPrediction } from "../src/check/score.ts";
 import { estimateTracks } from "../src/estimate/estimateTracks.ts";
 import { toLocalTime } from "../src/estimate/time.ts";
+import { reachBackArg } from "./args.ts";
 
 const folds = Number(process.env.FOLDS ?? 10);
 const seed = Number(process.env.SEED ?? 1);
@@ -23,9 +24,7 @@ const reportCheckOnNoise = process.argv.includes("--report-check-on-noise");
 // --agreeing-as-point: EstimateOptions.agreeingAsPoint (docs/estimation.md § cal26).
 const agreeingAsPoint = process.argv.includes("--agreeing-as-point");
 // --reach-back[-unlabelled]: EstimateOptions.reachBack (docs/estimation.md § gaps27).
-const reachBack = process.argv.includes("--reach-back-unlabelled")
-  ? ("unlabelled" as const)
-  : process.argv.includes("--reach-back");
+const reachBack = reachBackArg();
 const options = { sameDaySpread, dayCheckOnLaw, reportCheckOnNoise, agreeingAsPoint, reachBack };
 const dataset = embedded2018();
 const timeOf = new Map(

@@ -29,7 +29,7 @@ import type { Rebase } from "./worlds/score.ts";
 import { generateStressWorld } from "./worlds/stress.ts";
 import { legacyWorld } from "./worlds/legacy.ts";
 import type { ScorableWorld } from "./worlds/truth.ts";
-import { option } from "./args.ts";
+import { option, reachBackArg } from "./args.ts";
 
 const worlds = option("worlds", 16);
 const seedOffset = option("seed-offset", 200);
@@ -38,9 +38,7 @@ const sim = simArg >= 0 ? process.argv[simArg + 1] : "all";
 const list = process.argv.includes("--list");
 // --reach-back[-unlabelled]: EstimateOptions.reachBack (src/estimate/reachBack.ts).
 const options: EstimateOptions = {
-  reachBack: process.argv.includes("--reach-back-unlabelled")
-    ? "unlabelled"
-    : process.argv.includes("--reach-back"),
+  reachBack: reachBackArg(),
 };
 
 /** A sighting's local day (ISO date), as the scorer reads it. */

@@ -25,6 +25,7 @@ import {
   predictiveAssociationArg,
   splitPartsArg,
   peopleJoinArg,
+  reachBackArg,
 } from "./args.ts";
 
 const worlds = option("worlds", 50);
@@ -43,9 +44,7 @@ const joinBodies = process.argv.includes("--join-bodies-parts")
   : process.argv.includes("--join-bodies");
 // --reach-back[-unlabelled]: tracks written back towards their departure
 // (EstimateOptions.reachBack; off by default, docs/estimation.md § gaps27).
-const reachBack = process.argv.includes("--reach-back-unlabelled")
-  ? ("unlabelled" as const)
-  : process.argv.includes("--reach-back");
+const reachBack = reachBackArg();
 
 // --people-join: tracks whose reports fit a larger track's people joined (EstimateOptions.peopleJoin;
 // off by default, docs/estimation.md § assoc27).

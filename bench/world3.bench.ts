@@ -38,6 +38,7 @@ import {
   predictiveAssociationArg,
   splitPartsArg,
   peopleJoinArg,
+  reachBackArg,
 } from "./args.ts";
 
 // --pred-assoc [--pred-birth N] [--pred-spread KM]: the association scores positions predictively
@@ -60,9 +61,7 @@ const joinBodies = process.argv.includes("--join-bodies-parts")
   : process.argv.includes("--join-bodies");
 // --reach-back[-unlabelled]: tracks written back towards their departure
 // (EstimateOptions.reachBack; off by default, docs/estimation.md § gaps27).
-const reachBack = process.argv.includes("--reach-back-unlabelled")
-  ? ("unlabelled" as const)
-  : process.argv.includes("--reach-back");
+const reachBack = reachBackArg();
 
 // --people-join: tracks whose reports fit a larger track's people joined (EstimateOptions.peopleJoin;
 // off by default, docs/estimation.md § assoc27).

@@ -126,6 +126,8 @@ export interface CliWords {
   correctionsApplied: (n: number) => string;
   /** A --corrections file that is not there (cli/corrections-option.ts). */
   correctionsMissing: (file: string) => string;
+  /** --corrections names a folder. */
+  correctionsFolder: (file: string) => string;
   /**
    * A corrections file's first problem: the file, the JSON pointer, the problem's sentence and how
    * many more problems there are.
@@ -321,6 +323,7 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
       `estimating ${f.cut ? "from " : ""}${f.sightings} sightings, ${f.counts} counts, ${f.stocks} stock figures (${f.name})${f.cut ? `, only what was observed ${f.cut}` : ""}`,
     correctionsApplied: (n) => `applied ${counted(n, "correction")}`,
     correctionsMissing: (file) => `cannot read ${file}: no such file.`,
+    correctionsFolder: (file) => `cannot read ${file}: it is a folder, not a file.`,
     correctionsAt: (file, pointer, problem, more) =>
       more > 0
         ? `${file} at ${pointer}: ${problem.replace(/\.$/, "")} (and ${more} more problem${more === 1 ? "" : "s"}).`
@@ -454,6 +457,7 @@ export const CLI_WORDS: Record<SituationLang, CliWords> = {
     correctionsApplied: (n) =>
       `${n === 1 ? "se aplicó" : "se aplicaron"} ${contado(n, "corrección", "correcciones")}`,
     correctionsMissing: (file) => `no se puede leer ${file}: el archivo no existe.`,
+    correctionsFolder: (file) => `no se puede leer ${file}: es una carpeta, no un archivo.`,
     correctionsAt: (file, pointer, problem, more) =>
       more > 0
         ? `${file} en ${pointer}: ${problem.replace(/\.$/, "")} (y ${more === 1 ? "1 problema más" : `${more} problemas más`}).`

@@ -8,7 +8,9 @@ import { basename, resolve } from "node:path";
 import { UserError } from "./errors.ts";
 import { cliWords } from "./cli-words.ts";
 import { CorrectionsError, correctionProblemText, parseCorrections } from "../src/index.ts";
-import type { CorrectionsFile, SituationLang } from "../src/index.ts";
+import type { CorrectedInput, CorrectionsFile, SituationLang } from "../src/index.ts";
+import { optionString } from "./dataset-options.ts";
+import type { ParsedOptions } from "./command.ts";
 
 /**
  * The option's help lines (the same in every command that takes it), ending with `after`: what
@@ -31,6 +33,8 @@ export function readCorrections(
   lang: SituationLang = "en",
 ): CorrectionsFile {
   const path = resolve(cwd, file);
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new UserError(cliWords(lang).correctionsFolder(file));
   if (!existsSync(path) || !statSync(path).isFile()) {
     throw new UserError(cliWords(lang).correctionsMissing(file));
   }
@@ -81,4 +85,46 @@ function correctionsError(file: string, error: CorrectionsError, lang: Situation
     ),
   );
   return new UserError(lines.join(" "));
+}
+
+/** The --corrections option as given: its path (absent: none) and the file, read and checked. */
+export interface CorrectionsOption {
+  path: string | undefined;
+  file: CorrectionsFile | undefined;
+}
+
+/**
+ * Reads --corrections of a command's options (before any output folder is made: a bad file is
+ * refused first), in `lang`.
+ * @throws UserError naming the file and the JSON pointer of the first problem.
+ */
+export function correctionsOption(
+  values: ParsedOptions["values"],
+  cwd: string,
+  lang: SituationLang = "en",
+): CorrectionsOption {
+  const path = optionString(values, "corrections");
+  return { path, file: path !== undefined ? readCorrections(path, cwd, lang) : undefined };
+}
+
+/** What the corrections did, as report.json and forecast.json carry it (docs/contracts.md §4). */
+export interface CorrectionsBlock {
+  file: string;
+  applied: CorrectedInput["applied"];
+  accepted: string[];
+  rejected: string[];
+  destinations: CorrectedInput["destinations"];
+}
+
+/**
+ * The `corrections` block of a command's JSON output: the file's name and what it did; nothing
+ * (an empty object, to spread) when no corrections were applied.
+ */
+export function correctionsBlock(
+  path: string | undefined,
+  done: Omit<CorrectionsBlock, "file"> | undefined,
+): { corrections?: CorrectionsBlock } {
+  if (path === undefined || !done) return {};
+  const { applied, accepted, rejected, destinations } = done;
+  return { corrections: { file: basename(path), applied, accepted, rejected, destinations } };
 }

@@ -168,7 +168,10 @@ export function refusalText(lang: RefusalLang, r: OptionRefusal): string {
   }
 }
 
-/** The refusals below `at_least_one` (a function per language keeps each on one screen). */
+/**
+ * The refusals below `at_least_one`, said per language by family (dates, files and --out, option
+ * values), so that each function stays on one screen.
+ */
 type MoreRefusal = Exclude<
   OptionRefusal,
   {
@@ -188,30 +191,55 @@ type MoreRefusal = Exclude<
   }
 >;
 
+/** The refusals of dates and time zones. */
+const DATE_CODES = [
+  "bad_date",
+  "not_iso_date",
+  "from_after_to",
+  "to_before_as_of",
+  "not_a_time_zone",
+  "as_of_outside",
+] as const;
+type DateRefusal = Extract<MoreRefusal, { code: (typeof DATE_CODES)[number] }>;
+const isDateRefusal = (r: MoreRefusal): r is DateRefusal =>
+  (DATE_CODES as readonly string[]).includes(r.code);
+/** The refusals of files, the --out folder, and inputs with nothing to do. */
+const FILE_CODES = [
+  "places_geojson",
+  "import_no_file",
+  "validate_one_file",
+  "places_not_geojson",
+  "scenario_missing",
+  "out_is_file",
+  "out_cannot_make",
+  "out_cannot_write",
+  "output_is_folder",
+  "output_is_input",
+  "nothing_to_forecast",
+  "too_much_work",
+  "nothing_to_report",
+] as const;
+type FileRefusal = Extract<MoreRefusal, { code: (typeof FILE_CODES)[number] }>;
+const isFileRefusal = (r: MoreRefusal): r is FileRefusal =>
+  (FILE_CODES as readonly string[]).includes(r.code);
+/** The other refusals below `at_least_one`: option values. */
+type ValueRefusal = Exclude<MoreRefusal, DateRefusal | FileRefusal>;
+
 /** A file option given twice: how to read several files of that kind together. */
 const FILE_OPTIONS = ["sightings", "counts", "stocks", "places"];
 
-/** Whole numbers as the refusal writes them: 12,345 (12 345 in Spanish). */
+/** Whole numbers as the refusal writes them: 12,345 in both languages (es-MX also writes 12,345). */
 const n = (x: number, lang: RefusalLang) => formatPeople(x, lang);
 
 function moreRefusalEn(r: MoreRefusal): string {
+  if (isDateRefusal(r)) return dateRefusalEn(r);
+  if (isFileRefusal(r)) return fileRefusalEn(r);
+  return valueRefusalEn(r);
+}
+
+/** Dates and time zones. */
+function dateRefusalEn(r: DateRefusal): string {
   switch (r.code) {
-    case "given_twice": {
-      const once =
-        r.option === "columns"
-          ? `give it once, joined: --columns ${shellWord(`${r.before},${r.value}`)}.`
-          : "give it once.";
-      const files = FILE_OPTIONS.includes(r.option)
-        ? ` To read several ${r.option} files together, import them into one first (dtm-flow import ${shellWord(r.before)} ${shellWord(r.value)} --out <dir>) and give <dir>/${r.option}.csv.`
-        : "";
-      return `--${r.option} is given twice (${r.before} and ${r.value}), but only one would be read: ${once}${files}`;
-    }
-    case "columns_no_sheet":
-      return `--columns: "${r.item}" has no sheet name before ":" (write Sheet:field=column).`;
-    case "columns_pair":
-      return `--columns takes field=column pairs separated by commas (e.g. direction=sentido_x), not "${r.item}".`;
-    case "columns_two_fields":
-      return `--columns gives column "${r.column}" two fields: ${r.first} and ${r.second}.`;
     case "bad_date":
       return `--${r.option} ${r.value} is not a valid ISO 8601 date or date-time; give a real calendar date such as 2018-11-01 (or 2018-11-01T12:00).`;
     case "not_iso_date":
@@ -222,18 +250,14 @@ function moreRefusalEn(r: MoreRefusal): string {
       return `--to ${r.to} is before --as-of ${r.asOf}: the figures as of ${r.asOf} need the data up to that day; give a --to on or after ${r.asOf}, or leave --to out.`;
     case "not_a_time_zone":
       return `--tz ${r.value} is not an IANA time zone (e.g. America/Mexico_City).`;
-    case "needs_check":
-      return "--folds and --loo need --check.";
-    case "folds_or_loo":
-      return "Give --folds or --loo, not both.";
-    case "folds_value":
-      return `--folds ${r.value} is not a whole number ≥ 2 (e.g. --folds 10).`;
-    case "hold_days":
-      return `--hold-days ${r.value} is not a whole number of days ≥ 0.`;
-    case "group_correlation":
-      return `--group-correlation ${r.value} is not a number from 0 (independent errors) to 1 (all alike).`;
-    case "suppress_below":
-      return `--suppress-below must be a whole number of people, 1 or more, not "${r.value}".`;
+    case "as_of_outside":
+      return `--as-of ${r.date} is outside the data, which runs from ${r.first} to ${r.last}; give a date in that range.`;
+  }
+}
+
+/** Files, the --out folder, and inputs with nothing to do. */
+function fileRefusalEn(r: FileRefusal): string {
+  switch (r.code) {
     case "places_geojson":
       return `--places ${r.file}: import writes places.csv from tables only; a GeoJSON places file is read as it is by --places of validate, estimate, ledger, report and forecast.`;
     case "import_no_file":
@@ -264,29 +288,52 @@ function moreRefusalEn(r: MoreRefusal): string {
       return `--runs ${r.runs} over ${r.days} days (--horizon ${r.horizon} + ${r.stale} days since the last observation + 1) is ${n(r.runs * r.days, "en")} simulated days per group, over the limit of ${n(r.limit, "en")}; give --runs ${r.fits} or fewer, or a shorter --horizon.`;
     case "nothing_to_report":
       return "the inputs hold no dated figures or tracks, so there is nothing to report; add stock figures, counts or sightings.";
-    case "as_of_outside":
-      return `--as-of ${r.date} is outside the data, which runs from ${r.first} to ${r.last}; give a date in that range.`;
   }
 }
 
-function moreRefusalEs(r: MoreRefusal): string {
+/** Option values: given twice, --columns, numbers. */
+function valueRefusalEn(r: ValueRefusal): string {
   switch (r.code) {
     case "given_twice": {
       const once =
         r.option === "columns"
-          ? `indíquela una sola vez, unida: --columns ${shellWord(`${r.before},${r.value}`)}.`
-          : "indíquela una sola vez.";
+          ? `give it once, joined: --columns ${shellWord(`${r.before},${r.value}`)}.`
+          : "give it once.";
       const files = FILE_OPTIONS.includes(r.option)
-        ? ` Para leer juntos varios archivos de ${r.option}, impórtelos primero en uno (dtm-flow import ${shellWord(r.before)} ${shellWord(r.value)} --out <carpeta>) e indique <carpeta>/${r.option}.csv.`
+        ? ` To read several ${r.option} files together, import them into one first (dtm-flow import ${shellWord(r.before)} ${shellWord(r.value)} --out <dir>) and give <dir>/${r.option}.csv.`
         : "";
-      return `--${r.option} se indica dos veces (${r.before} y ${r.value}), pero solo se leería una: ${once}${files}`;
+      return `--${r.option} is given twice (${r.before} and ${r.value}), but only one would be read: ${once}${files}`;
     }
     case "columns_no_sheet":
-      return `--columns: «${r.item}» no tiene nombre de hoja antes de «:» (escriba Hoja:campo=columna).`;
+      return `--columns: "${r.item}" has no sheet name before ":" (write Sheet:field=column).`;
     case "columns_pair":
-      return `--columns lleva pares campo=columna separados por comas (p. ej. direction=sentido_x), no «${r.item}».`;
+      return `--columns takes field=column pairs separated by commas (e.g. direction=sentido_x), not "${r.item}".`;
     case "columns_two_fields":
-      return `--columns da a la columna «${r.column}» dos campos: ${r.first} y ${r.second}.`;
+      return `--columns gives column "${r.column}" two fields: ${r.first} and ${r.second}.`;
+    case "needs_check":
+      return "--folds and --loo need --check.";
+    case "folds_or_loo":
+      return "Give --folds or --loo, not both.";
+    case "folds_value":
+      return `--folds ${r.value} is not a whole number ≥ 2 (e.g. --folds 10).`;
+    case "hold_days":
+      return `--hold-days ${r.value} is not a whole number of days ≥ 0.`;
+    case "group_correlation":
+      return `--group-correlation ${r.value} is not a number from 0 (independent errors) to 1 (all alike).`;
+    case "suppress_below":
+      return `--suppress-below must be a whole number of people, 1 or more, not "${r.value}".`;
+  }
+}
+
+function moreRefusalEs(r: MoreRefusal): string {
+  if (isDateRefusal(r)) return dateRefusalEs(r);
+  if (isFileRefusal(r)) return fileRefusalEs(r);
+  return valueRefusalEs(r);
+}
+
+/** Dates and time zones. */
+function dateRefusalEs(r: DateRefusal): string {
+  switch (r.code) {
     case "bad_date":
       return `--${r.option} ${r.value} no es una fecha ni una fecha y hora ISO 8601 válida; indique una fecha real del calendario, p. ej. 2018-11-01 (o 2018-11-01T12:00).`;
     case "not_iso_date":
@@ -297,18 +344,14 @@ function moreRefusalEs(r: MoreRefusal): string {
       return `--to ${r.to} es anterior a --as-of ${r.asOf}: las cifras al ${r.asOf} necesitan los datos hasta ese día; indique un --to igual o posterior al ${r.asOf}, u omita --to.`;
     case "not_a_time_zone":
       return `--tz ${r.value} no es una zona horaria IANA (p. ej. America/Mexico_City).`;
-    case "needs_check":
-      return "--folds y --loo necesitan --check.";
-    case "folds_or_loo":
-      return "indique --folds o --loo, no ambos.";
-    case "folds_value":
-      return `--folds ${r.value} no es un número entero ≥ 2 (p. ej. --folds 10).`;
-    case "hold_days":
-      return `--hold-days ${r.value} no es un número entero de días ≥ 0.`;
-    case "group_correlation":
-      return `--group-correlation ${r.value} no es un número de 0 (errores independientes) a 1 (todos iguales).`;
-    case "suppress_below":
-      return `--suppress-below debe ser un número entero de personas, 1 o más, no «${r.value}».`;
+    case "as_of_outside":
+      return `--as-of ${r.date} está fuera de los datos, que van del ${r.first} al ${r.last}; indique una fecha en ese intervalo.`;
+  }
+}
+
+/** Files, the --out folder, and inputs with nothing to do. */
+function fileRefusalEs(r: FileRefusal): string {
+  switch (r.code) {
     case "places_geojson":
       return `--places ${r.file}: import escribe places.csv solo a partir de tablas; un archivo de lugares GeoJSON se lee tal cual con --places de validate, estimate, ledger, report y forecast.`;
     case "import_no_file":
@@ -339,8 +382,40 @@ function moreRefusalEs(r: MoreRefusal): string {
       return `--runs ${r.runs} durante ${r.days} días (--horizon ${r.horizon} + ${r.stale} días desde la última observación + 1) son ${n(r.runs * r.days, "es")} días simulados por grupo, más que el límite de ${n(r.limit, "es")}; indique --runs ${r.fits} o menos, o un --horizon más corto.`;
     case "nothing_to_report":
       return "las entradas no tienen cifras ni trayectorias con fecha, así que no hay nada que informar; añada cifras de stock, conteos o avistamientos.";
-    case "as_of_outside":
-      return `--as-of ${r.date} está fuera de los datos, que van del ${r.first} al ${r.last}; indique una fecha en ese intervalo.`;
+  }
+}
+
+/** Option values: given twice, --columns, numbers. */
+function valueRefusalEs(r: ValueRefusal): string {
+  switch (r.code) {
+    case "given_twice": {
+      const once =
+        r.option === "columns"
+          ? `indíquela una sola vez, unida: --columns ${shellWord(`${r.before},${r.value}`)}.`
+          : "indíquela una sola vez.";
+      const files = FILE_OPTIONS.includes(r.option)
+        ? ` Para leer juntos varios archivos de ${r.option}, impórtelos primero en uno (dtm-flow import ${shellWord(r.before)} ${shellWord(r.value)} --out <carpeta>) e indique <carpeta>/${r.option}.csv.`
+        : "";
+      return `--${r.option} se indica dos veces (${r.before} y ${r.value}), pero solo se leería una: ${once}${files}`;
+    }
+    case "columns_no_sheet":
+      return `--columns: «${r.item}» no tiene nombre de hoja antes de «:» (escriba Hoja:campo=columna).`;
+    case "columns_pair":
+      return `--columns lleva pares campo=columna separados por comas (p. ej. direction=sentido_x), no «${r.item}».`;
+    case "columns_two_fields":
+      return `--columns da a la columna «${r.column}» dos campos: ${r.first} y ${r.second}.`;
+    case "needs_check":
+      return "--folds y --loo necesitan --check.";
+    case "folds_or_loo":
+      return "indique --folds o --loo, no ambos.";
+    case "folds_value":
+      return `--folds ${r.value} no es un número entero ≥ 2 (p. ej. --folds 10).`;
+    case "hold_days":
+      return `--hold-days ${r.value} no es un número entero de días ≥ 0.`;
+    case "group_correlation":
+      return `--group-correlation ${r.value} no es un número de 0 (errores independientes) a 1 (todos iguales).`;
+    case "suppress_below":
+      return `--suppress-below debe ser un número entero de personas, 1 o más, no «${r.value}».`;
   }
 }
 

@@ -3,7 +3,6 @@
  * (docs/contracts.md §2 and §3.1): tracks.csv, tracks.geojson and report.json under --out.
  */
 import { estimateWarningLines } from "../estimate-warnings.ts";
-import { basename } from "node:path";
 import type { Command, ParsedOptions } from "../command.ts";
 import { EXIT_HELP } from "../errors.ts";
 import { OptionError } from "../option-refusals.ts";
@@ -49,7 +48,12 @@ import type {
 } from "../../src/index.ts";
 import { cliWords } from "../cli-words.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
-import { correctionsHelp, readCorrections, withCorrections } from "../corrections-option.ts";
+import {
+  correctionsBlock,
+  correctionsHelp,
+  readCorrections,
+  withCorrections,
+} from "../corrections-option.ts";
 
 const HELP = `dtm-flow estimate — where every caravan group is along its route and how many people it
 holds, per day, with 90 % intervals.
@@ -185,17 +189,7 @@ export const estimateCommand: Command = {
         // The importer's reports: every rejected row with its line and reason (exit status 1).
         imports: loaded.reports,
         ...(checkReport ? { check: checkReport } : {}),
-        ...(corrected
-          ? {
-              corrections: {
-                file: basename(correctionsPath ?? ""),
-                applied: corrected.applied,
-                accepted: corrected.accepted,
-                rejected: corrected.rejected,
-                destinations: corrected.destinations,
-              },
-            }
-          : {}),
+        ...correctionsBlock(correctionsPath, corrected),
       },
       routes,
       csvChoice(values),

@@ -8,7 +8,6 @@ import {
   DATASET_FLAGS,
   exitStatus,
   openAsOfCommand,
-  optionString,
   parseAsOfCommand,
   userInputStep,
   wholeOption,
@@ -19,7 +18,6 @@ import { csvChoice, noBomHelp } from "../csv-options.ts";
 import type { CsvChoice } from "../csv-options.ts";
 import { SAFE_WRITING_HELP } from "../output.ts";
 import { summarizeReport } from "../read-input.ts";
-import { basename } from "node:path";
 import {
   FORECAST_COLUMNS,
   POSITION_COLUMNS,
@@ -36,9 +34,15 @@ import {
   situationWords,
   restingStartText,
 } from "../../src/index.ts";
-import type { Forecast, Nowcast, SituationLang } from "../../src/index.ts";
+import type { Dataset, Forecast, Nowcast, SituationLang } from "../../src/index.ts";
 import { cliWords } from "../cli-words.ts";
-import { correctionsHelp, readCorrections, withCorrections } from "../corrections-option.ts";
+import {
+  correctionsBlock,
+  correctionsHelp,
+  correctionsOption,
+  withCorrections,
+} from "../corrections-option.ts";
+import type { CorrectionsOption } from "../corrections-option.ts";
 import { estimateWarningLines } from "../estimate-warnings.ts";
 import { forecastSummaryLines } from "../forecast-summary.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
@@ -142,27 +146,14 @@ export const forecastCommand: Command = {
     const runs = wholeOption(values, "runs", 500, 10, 100_000);
     const seed = wholeOption(values, "seed", 1, 0, 2 ** 31 - 1);
     // Read (and refused) before --out is made, as estimate does; an input no output may overwrite.
-    const correctionsPath = optionString(values, "corrections");
-    const corrections = correctionsPath
-      ? readCorrections(correctionsPath, context.cwd, lang)
-      : undefined;
+    const fix = correctionsOption(values, context.cwd, lang);
     const { timeZone, asOf, out, loaded } = await openAsOfCommand(
       values,
       context,
       ["forecast.csv", "positions.csv", "forecast.json"],
-      correctionsPath ? [correctionsPath] : [],
+      fix.path !== undefined ? [fix.path] : [],
     );
-    // With --corrections the nowcast is of the corrected estimate (estimateWithCorrections, as
-    // estimate, ledger and report --corrections apply them): the runs start from the corrected state.
-    const all = userInputStep(() =>
-      withCorrections(
-        correctionsPath ?? "",
-        () => nowcast(loaded.dataset, { timeZone, asOf, ...(corrections ? { corrections } : {}) }),
-        lang,
-      ),
-    );
-    if (all.corrected)
-      context.stderr(cliWords(lang).correctionsApplied(all.corrected.applied.length));
+    const all = correctedNowcast(loaded.dataset, { timeZone, asOf }, fix, lang, context);
     if (all.groups.length === 0) {
       throw new OptionError({ code: "nothing_to_forecast", ...(asOf ? { asOf } : {}) });
     }
@@ -187,40 +178,70 @@ export const forecastCommand: Command = {
         inputs: loaded.reports.map((r) => summarizeReport(r)),
         rejectedRows: loaded.rejected,
         // As estimate's report.json: what the --corrections file did (docs/contracts.md §4).
-        ...(now.corrected
-          ? {
-              corrections: {
-                file: basename(correctionsPath ?? ""),
-                applied: now.corrected.applied,
-                accepted: now.corrected.accepted,
-                rejected: now.corrected.rejected,
-                destinations: now.corrected.destinations,
-              },
-            }
-          : {}),
+        ...correctionsBlock(fix.path, now.corrected),
       },
       csvChoice(values),
       lang,
     );
-    const words = cliWords(lang);
-    for (const line of estimateWarningLines(now.estimate.report.warnings, undefined, lang))
-      context.stderr(line);
-    for (const w of forecast.warnings)
-      context.stderr(`${words.warning}: ${forecastWarningText(lang, w)}`);
-    for (const line of forecastSummaryLines(now, forecast, lang, loaded.dataset.places))
-      context.stdout(line);
-    context.stderr(
-      words.forecastDone({
-        asOf: now.asOfDate,
-        groups: now.groups.length,
-        places: forecast.arrivals.length,
-        horizon: horizonDays,
-        dir: out.dir,
-      }),
+    tellForecast(
+      now,
+      forecast,
+      { lang, horizonDays, dir: out.dir, places: loaded.dataset.places },
+      context,
     );
     return exitStatus(loaded);
   },
 };
+
+/**
+ * The nowcast as of `asOf`; with --corrections, of the corrected estimate (`estimateWithCorrections`,
+ * as estimate, ledger and report --corrections apply them): the runs start from the corrected
+ * state, and stderr says how many corrections were applied.
+ */
+function correctedNowcast(
+  dataset: Dataset,
+  at: { timeZone: string; asOf: string | undefined },
+  fix: CorrectionsOption,
+  lang: SituationLang,
+  context: CommandContext,
+): Nowcast {
+  const { file } = fix;
+  const all = userInputStep(() =>
+    withCorrections(
+      fix.path ?? "",
+      () => nowcast(dataset, { ...at, ...(file ? { corrections: file } : {}) }),
+      lang,
+    ),
+  );
+  if (all.corrected)
+    context.stderr(cliWords(lang).correctionsApplied(all.corrected.applied.length));
+  return all;
+}
+
+/** Says the forecast: warnings on stderr, each group's status and arrivals on stdout, a done line. */
+function tellForecast(
+  now: Nowcast,
+  forecast: Forecast,
+  at: { lang: SituationLang; horizonDays: number; dir: string; places: Dataset["places"] },
+  context: CommandContext,
+): void {
+  const { lang } = at;
+  const words = cliWords(lang);
+  for (const line of estimateWarningLines(now.estimate.report.warnings, undefined, lang))
+    context.stderr(line);
+  for (const w of forecast.warnings)
+    context.stderr(`${words.warning}: ${forecastWarningText(lang, w)}`);
+  for (const line of forecastSummaryLines(now, forecast, lang, at.places)) context.stdout(line);
+  context.stderr(
+    words.forecastDone({
+      asOf: now.asOfDate,
+      groups: now.groups.length,
+      places: forecast.arrivals.length,
+      horizon: at.horizonDays,
+      dir: at.dir,
+    }),
+  );
+}
 
 /**
  * Refuses a forecast whose Monte Carlo would run for minutes: --runs × the days to simulate.

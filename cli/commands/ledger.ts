@@ -3,7 +3,6 @@
  * remaining, regularised, onward, other, in transit and unknown (docs/contracts.md §2 and §3.2):
  * split.csv, departed.csv, places.csv and report.json (residuals, warnings, sources) under --out.
  */
-import { basename } from "node:path";
 import { estimateWarningLines } from "../estimate-warnings.ts";
 import type { Command, CommandContext, ParsedOptions } from "../command.ts";
 import { parseOptions } from "../command.ts";
@@ -56,7 +55,12 @@ import type {
 import { counted } from "../plural.ts";
 import { cliWords, ledgerLineEs } from "../cli-words.ts";
 import { LANG_OPTION, langOption } from "../lang-option.ts";
-import { correctionsHelp, readCorrections, withCorrections } from "../corrections-option.ts";
+import {
+  correctionsBlock,
+  correctionsHelp,
+  readCorrections,
+  withCorrections,
+} from "../corrections-option.ts";
 
 /** Options shared by `ledger` and `report`: the inputs and how the ledger is built. */
 export const LEDGER_OPTIONS = {
@@ -395,17 +399,7 @@ export const ledgerCommand: Command = {
       inputs: loaded.reports.map((r) => summarizeReport(r)),
       rejectedRows: loaded.rejected,
       // As estimate's report.json: what the --corrections file did (docs/contracts.md §4).
-      ...(run.replay.corrections
-        ? {
-            corrections: {
-              file: basename(run.correctionsFile ?? ""),
-              applied: run.replay.corrections.applied,
-              accepted: run.replay.corrections.accepted,
-              rejected: run.replay.corrections.rejected,
-              destinations: run.replay.corrections.destinations,
-            },
-          }
-        : {}),
+      ...correctionsBlock(run.correctionsFile, run.replay.corrections),
       method:
         "same-day figures pooled by source weight (kind × confidence); cumulative series made non-decreasing by weighted isotonic regression; present figures interpolated (≤ 30 days apart) and held 3 days after the last (as of a date, the last count known held up to " +
         `${PRESENT_AS_OF_DAYS} days, its value and low bound falling by equal steps to 0 after 3 days, the rest unknown);` +

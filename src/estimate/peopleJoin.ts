@@ -18,7 +18,8 @@
  * fit neither way; its reports read as parts that name none are marked the body's head or tail
  * (the side of its median person), so the smoother moves the body's ends with them, not its
  * median person; reports read as the whole stay the body's. Bodies are read from their own reports
- * only, before any join (no chain), and a track that has joined is no longer a body.
+ * only, before any join, and a track that has joined is no longer a body; a track that has taken
+ * another in is not joined in turn (no chain), and sizes are those before any join.
  *
  * Off by default (EstimateOptions.peopleJoin; bench `--people-join`): measured on the development
  * beds, docs/estimation.md § assoc27.
@@ -114,11 +115,19 @@ export function peopleJoin(
   const open = tracks.filter((t) => !t.labelled && t.positions.length > 0 && t.km);
   const bodies = new Map<WorkGroup, Map<number, BodyDay>>();
   for (const b of open) bodies.set(b, bodyDays(ctx, b, options.extent));
-  const bySize = [...open].sort((a, b) => a.positions.length - b.positions.length);
+  // Sizes as the search left them: a body that takes a track in grows, and must not then read
+  // as larger than it was (the order and the guard below use these).
+  const size = new Map(open.map((g) => [g, g.positions.length]));
+  const sizeOf = (g: WorkGroup) => size.get(g) ?? 0;
+  const bySize = [...open].sort((a, b) => sizeOf(a) - sizeOf(b));
+  // Tracks that have taken another in: they are bodies now, never joined in turn (no chain: a
+  // part's reports would otherwise reach a body two steps away, read through neither).
+  const took = new Set<WorkGroup>();
   for (const t of bySize) {
+    if (took.has(t)) continue;
     let best: { b: WorkGroup; fits: PeopleFit[]; score: number } | undefined;
     for (const b of open) {
-      if (b === t || joined.has(b) || b.positions.length < t.positions.length) continue;
+      if (b === t || joined.has(b) || sizeOf(b) < sizeOf(t)) continue;
       const days = bodies.get(b);
       if (!days) continue;
       const read = trackFit(ctx, t, b, days, shares);
@@ -127,6 +136,7 @@ export function peopleJoin(
     if (!best) continue;
     joinReports(ctx, t, best.b, best.fits, inferred);
     joined.add(t);
+    took.add(best.b);
   }
   return joined;
 }

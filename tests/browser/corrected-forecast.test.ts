@@ -155,7 +155,17 @@ describe.skipIf(!hasBrowser)("the corrected forecast and exports read the correc
     }
     await expect
       .poll(() => page.locator("#analyst-status").textContent())
-      .toMatch(/^Table of the data with your corrections/);
+      .toMatch(/^Table of the estimate with your corrections/);
+    // The input tables are as read: the rejected report is still there (the same corrections
+    // file fits them again), and the status line says so.
+    const [inputs] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.click(`button[data-table="sightings.csv"]`),
+    ]);
+    expect(readFileSync((await inputs.path())!, "utf8")).toMatch(/\bS050\b/);
+    await expect
+      .poll(() => page.locator("#analyst-status").textContent())
+      .toMatch(/^Input table as read, without your corrections/);
     expect(watch.errors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     await page.close();

@@ -147,6 +147,10 @@ describe("dtm-flow forecast --corrections", () => {
     ).toBe(2);
     expect(io2.err.at(-1)).toBe("dtm-flow forecast: cannot read nothing.json: no such file.");
     expect(existsSync(join(dir, "o2"))).toBe(false);
+    // A folder is not a missing file.
+    const io3 = capture(dir);
+    expect(await run(["forecast", "--corrections", ".", "--out", "o3"], io3.context)).toBe(2);
+    expect(io3.err.at(-1)).toBe("dtm-flow forecast: cannot read .: it is a folder, not a file.");
   }, 60_000);
 
   it("never writes over the corrections file", async () => {
@@ -156,6 +160,10 @@ describe("dtm-flow forecast --corrections", () => {
     expect(
       await run(["forecast", "--corrections", "forecast.json", "--out", "."], io.context),
     ).toBe(2);
+    // Refused for that reason, not another (e.g. stale data without --as-of).
+    expect(io.err.at(-1)).toMatch(
+      /^dtm-flow forecast: refusing to overwrite the input file \S*forecast\.json with the output \S*forecast\.json/,
+    );
     expect(JSON.parse(readFileSync(join(dir, "forecast.json"), "utf8"))).toEqual(REJECT);
   });
 });

@@ -108,3 +108,31 @@ describe("peopleJoin: a track whose reports fit a larger track's people joins it
     expect(d.people.tailKm).toBeLessThan(d.people.medianKm);
   });
 });
+
+describe("peopleJoin: no chain (S ⊂ M ⊂ L)", () => {
+  it("a track that has taken another in is not joined in turn to a larger one", () => {
+    const large = walkingBody("L", 200, 5000, [-150, 0, 150], "l");
+    const middle = walkingBody("M", 340, 300, [-10, 10], "m");
+    const small: Sighting[] = [];
+    for (let d = 16; d <= 20; d++)
+      small.push({
+        id: `s${d}`,
+        observedAt: `${day(d)}T16:00`,
+        ...at(340 + 30 * (d - 13) + 5),
+        caravanLabel: "S",
+        sizeBest: 17,
+        sourceType: "ngo",
+      });
+    const { ctx, groups } = unlabelledTracks([...large, ...middle, ...small]);
+    const of = (name: string) => groups.find((g) => g.name === name) as WorkGroup;
+    const [s, m, l] = [of("S"), of("M"), of("L")];
+    const joined = peopleJoin(ctx, [s, m, l]);
+    const ids = (g: WorkGroup) => g.positions.map((p) => p.s.id);
+    // S fits M best and joins it; M, having taken S in, is not joined to L in turn (before the
+    // fix L ended with 75 reports: its own 42, M's 28 and S's 5).
+    expect([...joined]).toEqual([s]);
+    expect(m.positions).toHaveLength(28 + 5);
+    expect(ids(m)).toContain("s16");
+    expect(l.positions).toHaveLength(42);
+  });
+});

@@ -18,6 +18,7 @@ import type { FrameSource, Recording } from "./exports.ts";
 import { endProgress, setProgress, TABLES } from "./panelDom.ts";
 import type { PanelDom } from "./panelDom.ts";
 import { at } from "./texts.ts";
+import { isOutputTable } from "../data/tables.ts";
 
 /** The map legend's texts in `L`, for the SVG export. */
 export function legendTexts(L: Lang): string[] {
@@ -62,31 +63,6 @@ export function wireExports(
     return blob;
   }
 
-  async function exportTable(fileName: string): Promise<void> {
-    const replay = viewer.replay;
-    const hxl = dom.hxlBox.checked;
-    // The replay's own tables when its provider writes them (the corrected replay: the evidence
-    // worker's, with the analyst's corrections), else the analyst worker's.
-    const own = viewer.replayTables?.(hxl);
-    dom.status.dataset.busy = "1";
-    setProgress(dom, undefined, at(lang(), "preparingTables"));
-    let said: string | undefined;
-    try {
-      const f = (await (own ?? client.tables(hxl))).find((x) => x.name === fileName);
-      // Every day of the replay, not the day shown: named by the replay's days, and "corrected"
-      // when the analyst's corrections are in it.
-      const stem = replay ? tableExportName(replay) : "dtm-flow";
-      if (f) download(new Blob([f.text], { type: f.mime }), `${stem}-${f.name}`);
-      if (f && replay?.corrected) said = at(lang(), "tablesCorrected");
-    } catch (error) {
-      said = `${at(lang(), "tablesFailed")} ${error instanceof Error ? error.message : String(error)}`;
-    } finally {
-      endProgress(dom);
-      changed();
-    }
-    if (said !== undefined) dom.status.textContent = said;
-  }
-
   dom.pngBtn.addEventListener("click", async () =>
     download(await framePng(viewer), `${name()}.png`),
   );
@@ -102,7 +78,10 @@ export function wireExports(
     dom.webmBtn.title = at(lang(), "noRecorder");
   }
   dom.tableButtons.forEach((b, i) =>
-    b.addEventListener("click", () => void exportTable(TABLES[i]!)),
+    b.addEventListener(
+      "click",
+      () => void exportTable({ dom, viewer, client, changed }, TABLES[i]!),
+    ),
   );
   return {
     get recording() {
@@ -110,4 +89,45 @@ export function wireExports(
     },
     record,
   };
+}
+
+/** What a table export works with: the panel, the viewer, the analyst worker, the button texts. */
+interface TableExportParts {
+  dom: PanelDom;
+  viewer: FrameSource;
+  client: AnalystClient;
+  changed: () => void;
+}
+
+/**
+ * Downloads table `fileName` of the current replay and says in the status line what it holds:
+ * after a correction tracks.* and split.csv are corrected, the input tables are as read.
+ */
+async function exportTable(parts: TableExportParts, fileName: string): Promise<void> {
+  const { dom, viewer, client, changed } = parts;
+  const lang = (): Lang => viewer.getState().lang;
+  const replay = viewer.replay;
+  const hxl = dom.hxlBox.checked;
+  // The replay's own tables when its provider writes them (the corrected replay: the evidence
+  // worker's, with the analyst's corrections), else the analyst worker's.
+  const own = viewer.replayTables?.(hxl);
+  dom.status.dataset.busy = "1";
+  setProgress(dom, undefined, at(lang(), "preparingTables"));
+  let said: string | undefined;
+  try {
+    const f = (await (own ?? client.tables(hxl))).find((x) => x.name === fileName);
+    // Every day of the replay, not the day shown: named by the replay's days, and "corrected"
+    // when the analyst's corrections are in it.
+    const stem = replay ? tableExportName(replay) : "dtm-flow";
+    if (f) download(new Blob([f.text], { type: f.mime }), `${stem}-${f.name}`);
+    // After a correction only tracks.* and split.csv are corrected; the input tables are as read.
+    if (f && replay?.corrected)
+      said = at(lang(), isOutputTable(f.name) ? "tablesCorrected" : "tablesAsRead");
+  } catch (error) {
+    said = `${at(lang(), "tablesFailed")} ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    endProgress(dom);
+    changed();
+  }
+  if (said !== undefined) dom.status.textContent = said;
 }

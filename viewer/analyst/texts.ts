@@ -66,7 +66,9 @@ const en = {
   hxl: "With HXL hashtags (a second header row, for HDX)",
   preparingTables: "Preparing the tables…",
   tablesCorrected:
-    "Table of the data with your corrections (evidence panel), as dtm-flow estimate and ledger --corrections write it; its name says “corrected”.",
+    "Table of the estimate with your corrections (evidence panel), as dtm-flow estimate and ledger --corrections write it; its name says “corrected”.",
+  tablesAsRead:
+    "Input table as read, without your corrections (nothing removed or relabelled): give it with your corrections.json to dtm-flow estimate --corrections.",
   tablesFailed: "The tables could not be written:",
   sources: "Sources",
   moreSources: "more",
@@ -141,7 +143,9 @@ const es: Dict = {
   hxl: "Con etiquetas HXL (una segunda fila de encabezado, para HDX)",
   preparingTables: "Preparando las tablas…",
   tablesCorrected:
-    "Tabla de los datos con sus correcciones (panel de evidencia), como la escriben dtm-flow estimate y ledger --corrections; su nombre dice «corrected».",
+    "Tabla de la estimación con sus correcciones (panel de evidencia), como la escriben dtm-flow estimate y ledger --corrections; su nombre dice «corrected».",
+  tablesAsRead:
+    "Tabla de entrada tal como se leyó, sin sus correcciones (nada quitado ni reetiquetado): désela con su corrections.json a dtm-flow estimate --corrections.",
   tablesFailed: "No se pudieron escribir las tablas:",
   sources: "Fuentes",
   moreSources: "más",

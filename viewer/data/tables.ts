@@ -2,8 +2,8 @@
  * The analyst's table exports of a replay (tracks, split, the input tables), written by the
  * library's formatters as the CLI writes them (docs/contracts.md §3.4). One function for the
  * analyst worker (the replay of the files, or of the 2018 data) and the evidence worker (the
- * corrected replay the map shows after a correction: its tracks, split and corrected inputs, as
- * `dtm-flow estimate` / `ledger --corrections` write them). Nothing is computed here.
+ * corrected replay the map shows after a correction: its tracks and split, as `dtm-flow estimate`
+ * / `ledger --corrections` write them, and the input tables as read). Nothing is computed here.
  */
 import {
   createRouteIndex,
@@ -24,12 +24,34 @@ import type {
 } from "../../src/index.ts";
 import type { ExportFile } from "../analyst/protocol.ts";
 
-/** What the tables are written from: a replay's dataset, tracks (held days included), split. */
+/**
+ * What the tables are written from: the input tables as read (`dataset`, never corrected: after a
+ * correction the analyst's corrections file must still fit them, and no report is lost), and the
+ * replay's tracks (held days included), split and track ends.
+ */
 export interface TableSource {
   dataset: Dataset;
   tracks: readonly TrackPoint[];
   split: readonly SplitRow[];
   trackEnds: readonly TrackEndFacts[];
+}
+
+/** The outputs (tracks.*, split.csv): the replay's; the other files are the input tables. */
+export const isOutputTable = (name: string): boolean =>
+  name.startsWith("tracks.") || name === "split.csv";
+
+/**
+ * The table source of a corrected replay (the evidence worker's): the outputs from the corrected
+ * replay, the input tables from `asRead`, the dataset the corrections were applied to (the
+ * replay's own dataset has rejected reports removed and relabels written in; exported, it would
+ * lose reports and no longer take the same corrections file). Routes are not corrected.
+ */
+export function correctedTableSource(
+  asRead: Dataset,
+  replayed: { tracks: readonly TrackPoint[]; ledger: { split: readonly SplitRow[] } },
+  trackEnds: readonly TrackEndFacts[],
+): TableSource {
+  return { dataset: asRead, tracks: replayed.tracks, split: replayed.ledger.split, trackEnds };
 }
 
 /**

@@ -6,8 +6,10 @@
  * and `report --corrections` do: corrected estimate → ledger → state) and sends the map's replay
  * drawn from it (presence and situation panels of the corrected state), and the time–distance
  * chart's content; on `forecast` the forecast panel's forecast of the corrected data as of a
- * moment (`dtm-flow forecast --corrections`, cached: each is computed once); on `tables` the
- * analyst's table exports of the last run's corrected replay; on `evidence` it lists
+ * moment (`dtm-flow forecast --corrections`; only the latest asked per corrections set, the last 16
+ * kept: forecastQueue.ts); on `tables` the
+ * analyst's table exports of the last run (tracks and split of the corrected replay, the input
+ * tables as read); on `evidence` it lists
  * the reports behind a group-day; on `check` it runs the held-out check once, shown with the
  * evidence from then on. Nothing is sent anywhere else.
  */
@@ -22,17 +24,18 @@ import {
   timeDistance,
   trackFileStatuses,
 } from "../../src/index.ts";
-import type { CheckResult, CorrectedEstimate, Dataset } from "../../src/index.ts";
+import type { CheckResult, CorrectedEstimate, Dataset, TrackPoint } from "../../src/index.ts";
 import { computeAsOfDay } from "../data/asOfDay.ts";
-import { replayTables } from "../data/tables.ts";
+import { correctedTableSource, replayTables } from "../data/tables.ts";
 import type { TableSource } from "../data/tables.ts";
 import { computeForecastView } from "../forecast/view.ts";
 import type { ForecastView } from "../forecast/view.ts";
 import type { AsOfDay } from "../data/asOfDay.ts";
 import { replayInput } from "../data/embedded.ts";
 import { prepareReplay } from "../data/prepare.ts";
+import { FORECAST_CACHE_SIZE, LatestRequest, Lru } from "./forecastQueue.ts";
 import type { DatasetReply, DatasetRequest } from "../analyst/protocol.ts";
-import type { EvidenceMessage, EvidenceRequest, PortMessage } from "./protocol.ts";
+import type { EvidenceMessage, EvidenceRequest, PortMessage, RunResult } from "./protocol.ts";
 
 const post = (m: EvidenceMessage) => (self as unknown as Worker).postMessage(m);
 /** The data the estimate is made from: the embedded 2018 data set until the page sends others. */
@@ -43,7 +46,9 @@ let check: CheckResult | undefined;
 /** Situations as known on a day of the data held, by day and corrections (emptied with new data). */
 const asOfDays = new Map<string, AsOfDay>();
 /** Forecasts of the data held, by as-of moment, horizon and corrections (emptied with new data). */
-const forecasts = new Map<string, ForecastView>();
+const forecasts = new Lru<ForecastView>(FORECAST_CACHE_SIZE);
+/** The latest forecast asked for per corrections set: older queued ones are dropped. */
+const latestForecast = new LatestRequest();
 /** The last run's corrected replay, for the table exports, and its corrections (as JSON). */
 let lastTables: { source: TableSource; corrections: string } | undefined;
 
@@ -89,6 +94,7 @@ self.addEventListener("message", (event: MessageEvent<EvidenceRequest | PortMess
     analyst.start();
     return;
   }
+  if (m.type === "forecast") latestForecast.arrived(JSON.stringify(m.corrections), m.req);
   queue = queue.then(() => answer(m));
 });
 
@@ -118,8 +124,13 @@ async function answer(m: EvidenceRequest): Promise<void> {
       }
       post({ type: "asOf", req: m.req, day });
     } else if (m.type === "forecast") {
+      // A newer day was asked for with the same corrections: the panel no longer shows this one.
+      if (latestForecast.isStale(JSON.stringify(m.corrections), m.req)) {
+        post({ type: "dropped", req: m.req });
+        return;
+      }
       // The runs are seeded (seed 1, as the CLI's default): the same moment gives the same view,
-      // so each is computed once.
+      // so a view kept is shown again rather than computed again.
       const key = `${m.asOf}|${m.horizonDays}|${JSON.stringify(m.corrections)}`;
       let view = forecasts.get(key);
       if (!view) {
@@ -167,42 +178,43 @@ function run(req: number, m: Extract<EvidenceRequest, { type: "run" }>): void {
     return;
   }
   const corrected: CorrectedEstimate = { ...corrections, dataset: replayed.dataset, estimate };
-  const { report } = estimate;
-  const { tracks } = replayed;
-  const rejected = dataset.sightings.filter((s) => corrections.rejected.includes(s.id ?? ""));
+  last = corrected;
+  lastTables = {
+    source: correctedTableSource(dataset, replayed, estimate.report.trackEnds),
+    corrections: JSON.stringify(m.corrections),
+  };
+  check = undefined;
+  const replay = prepareReplay(replayInput(replayed, seeds ? situationReport2018() : undefined));
+  post({ type: "result", req, result: runResult(dataset, corrected, replayed.tracks, replay, ms) });
+}
+
+/** The page's result of a run: chart, replay, what the corrections did, tracks.csv. */
+function runResult(
+  asRead: Dataset,
+  corrected: CorrectedEstimate,
+  tracks: readonly TrackPoint[],
+  replay: RunResult["replay"],
+  ms: number,
+): RunResult {
+  const { estimate } = corrected;
+  const rejected = asRead.sightings.filter((s) => corrected.rejected.includes(s.id ?? ""));
   const chart = timeDistance(corrected.dataset, estimate, {
     accepted: corrected.accepted,
     rejected,
   });
-  const replay = prepareReplay(replayInput(replayed, seeds ? situationReport2018() : undefined));
-  last = corrected;
-  lastTables = {
-    source: {
-      dataset: replayed.dataset,
-      tracks,
-      split: replayed.ledger.split,
-      trackEnds: report.trackEnds,
-    },
-    corrections: JSON.stringify(m.corrections),
+  return {
+    chart,
+    replay,
+    applied: corrected.applied,
+    accepted: corrected.accepted,
+    rejected: corrected.rejected,
+    destinations: corrected.destinations,
+    // As `dtm-flow estimate` writes it (UTF-8 BOM, the one rule for CSV files).
+    tracksCsv: formatTracksCsv([...tracks], {
+      bom: true,
+      statuses: trackFileStatuses([...tracks], corrected.dataset.routes, estimate.report.trackEnds),
+    }),
+    groups: estimate.groups.map((g) => g.group),
+    ms: Math.round(ms),
   };
-  check = undefined;
-  post({
-    type: "result",
-    req,
-    result: {
-      chart,
-      replay,
-      applied: corrected.applied,
-      accepted: corrected.accepted,
-      rejected: corrected.rejected,
-      destinations: corrected.destinations,
-      // As `dtm-flow estimate` writes it (UTF-8 BOM, the one rule for CSV files).
-      tracksCsv: formatTracksCsv(tracks, {
-        bom: true,
-        statuses: trackFileStatuses(tracks, corrected.dataset.routes, report.trackEnds),
-      }),
-      groups: estimate.groups.map((g) => g.group),
-      ms: Math.round(ms),
-    },
-  });
 }

@@ -48,8 +48,8 @@ export type EvidenceRequest =
       corrections: CorrectionsFile;
     }
   /**
-   * The analyst's table exports of the last run's corrected replay (tracks, split, the input
-   * tables as corrected); `corrections` must be those of that run (else: an error, the map is
+   * The analyst's table exports of the last run (tracks and split of the corrected replay, the
+   * input tables as read); `corrections` must be those of that run (else: an error, the map is
    * about to show another run).
    */
   | { type: "tables"; req: number; hxl: boolean; corrections: CorrectionsFile };
@@ -87,6 +87,8 @@ export type EvidenceMessage =
    * no group, so there is no estimate to explain (not a failure).
    */
   | { type: "noGroups"; req: number }
+  /** A forecast request dropped: a newer one with the same corrections arrived before its turn. */
+  | { type: "dropped"; req: number }
   /** `problems`: with their codes and params, so the panel says them in its language. */
   | { type: "invalid"; req: number; problems: CorrectionProblem[] }
   | { type: "error"; req: number; message: string };

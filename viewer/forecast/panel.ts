@@ -85,6 +85,65 @@ function panelElements(options: ForecastPanelOptions): {
   return { section, layer };
 }
 
+/**
+ * The panel's forecast requests: the moment and source (the replay's own forecast, or the panel's
+ * provider) asked last, debounced by `debounceMs`; an answer to an older request is dropped, and
+ * `changed` runs when the view or the error changes (and when a request is made: "computing").
+ */
+function forecastRequests(horizonDays: number, debounceMs: number, changed: () => void) {
+  const state = {
+    view: undefined as ForecastView | undefined,
+    wanted: undefined as string | undefined,
+    error: undefined as string | undefined,
+    /** The source the forecast shown was asked of. */
+    source: undefined as AskForecast | undefined,
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stale = (asOf: string, from: AskForecast) => asOf !== state.wanted || from !== state.source;
+  return {
+    get view() {
+      return state.view;
+    },
+    get wanted() {
+      return state.wanted;
+    },
+    get error() {
+      return state.error;
+    },
+    /** Nothing asked: the data shown are not the provider's. */
+    forget(): void {
+      state.wanted = undefined;
+      state.source = undefined;
+      state.view = undefined;
+    },
+    request(asOf: string, from: AskForecast): void {
+      if (asOf === state.wanted && from === state.source) return;
+      // Another source (corrections applied or undone): the forecast shown is not of it.
+      if (from !== state.source) state.view = undefined;
+      state.source = from;
+      state.wanted = asOf;
+      state.error = undefined;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        from(asOf, horizonDays).then(
+          (v) => {
+            // A newer date, or another source, was asked for meanwhile.
+            if (stale(asOf, from)) return;
+            state.view = v;
+            changed();
+          },
+          (e: unknown) => {
+            if (stale(asOf, from)) return;
+            state.error = e instanceof Error ? e.message : String(e);
+            changed();
+          },
+        );
+      }, debounceMs);
+      changed();
+    },
+  };
+}
+
 /** Creates the panel (a `<section id="forecast">` in `container`) and its cone layer. */
 export function createForecastPanel(options: ForecastPanelOptions): ForecastPanel {
   const doc = options.container.ownerDocument;
@@ -94,48 +153,14 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
   const { section, layer } = panelElements(options);
 
   let showCones = true;
-  let view: ForecastView | undefined;
-  let wanted: string | undefined;
-  let error: string | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let context: ForecastContext | undefined;
-
   /** The panel's provider's forecast, bound once (one source while the provider is the same). */
   let providerAsk: AskForecast | undefined;
-  /** The source the forecast shown was asked of (the replay's own, or the panel's provider). */
-  let source: AskForecast | undefined;
-
-  function request(asOf: string, from: AskForecast): void {
-    if (asOf === wanted && from === source) return;
-    // Another source (corrections applied or undone): the forecast shown is not of it.
-    if (from !== source) view = undefined;
-    source = from;
-    wanted = asOf;
-    error = undefined;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      from(asOf, horizonDays).then(
-        (v) => {
-          // A newer date, or another source, was asked for meanwhile.
-          if (asOf !== wanted || from !== source) return;
-          view = v;
-          render();
-        },
-        (e: unknown) => {
-          if (asOf !== wanted || from !== source) return;
-          error = e instanceof Error ? e.message : String(e);
-          render();
-        },
-      );
-    }, debounceMs);
-    render();
-  }
+  const asked = forecastRequests(horizonDays, debounceMs, () => render());
 
   /** No forecast: the provider's data are not the replay shown (the analyst's files): say so. */
   function renderOtherData(next: ForecastContext): void {
-    wanted = undefined;
-    source = undefined;
-    view = undefined;
+    asked.forget();
     mount(
       section,
       h("h2", {}, forecastText(next.lang, "title")),
@@ -147,7 +172,8 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
   function render(): void {
     if (!context?.replay) return;
     const { lang, replay } = context;
-    const current = view && view.asOf === wanted;
+    const { view, error } = asked;
+    const current = view && view.asOf === asked.wanted;
     const colourOf = (group: string) => {
       const g = replay.groups.find((x) => x.id === group || x.label === group);
       return groupColour(g?.colour ?? 0);
@@ -205,7 +231,7 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
   return {
     element: section,
     get view() {
-      return view;
+      return asked.view;
     },
     update(next) {
       context = next;
@@ -214,7 +240,7 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
       const asOf = dateOf(next.replay.start, next.t);
       // The replay's own forecast (the corrected replay's: with the analyst's corrections).
       if (next.forecast) {
-        request(asOf, next.forecast);
+        asked.request(asOf, next.forecast);
         render();
         return;
       }
@@ -228,7 +254,7 @@ export function createForecastPanel(options: ForecastPanelOptions): ForecastPane
         renderOtherData(next);
         return;
       }
-      request(asOf, (providerAsk ??= provider.forecast.bind(provider)));
+      asked.request(asOf, (providerAsk ??= provider.forecast.bind(provider)));
       render();
     },
   };
