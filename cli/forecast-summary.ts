@@ -117,7 +117,7 @@ export function forecastSummaryLines(
     // Where its track ends (the forecast's start), not where it is at --as-of: "on the road near
     // Tequila" read as its position today while the places under it said most were past Guasave.
     // The state's day when it holds the group past its track's end (the forecast's start too).
-    // Always dated: the estimate's day beside the last report's (tryout27 #20).
+    // Always dated: the estimate's day beside the last report's.
     const on = g.stateDate;
     const where = placedText(g, lang, g.placeName && name(g.placeName));
     if (g.positionUnknown) {

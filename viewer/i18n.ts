@@ -60,7 +60,7 @@ const en = {
   /** An arrived group whose people the counts at its destination hold ("arrived 17 Nov"). */
   arrivedOn: "arrived",
   /** A group's status of the day when it is not on the road (the state's, src/state/groupStatus.ts). */
-  /** How an arrived group's people are accounted on the day (details panel; tryout27 #7). */
+  /** How an arrived group's people are accounted on the day (details panel). */
   arrivedCounted:
     "Arrived on {date}: its people are now counted at places (present at {place} in the situation panel), not by this size.",
   arrivedHeld:

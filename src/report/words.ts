@@ -321,7 +321,7 @@ const en = {
   accountedForLine: (where: string, seen: string) =>
     `accounted for, all its people counted at places; last placed ${where} (${seen}); not moved on.`,
   // The estimated position on the state's day, then the last report: "last placed" read as the
-  // report's place on one day and as a moved-on track position on another (tryout27 #20).
+  // report's place on one day and as a moved-on track position on another.
   onTheRoad: (where: string, on: string, seen: string) =>
     `on the road, estimated ${where}${on ? ` on ${on}` : ""} (${seen}).`,
   noPlaceAhead: "no place ahead on its route (see the warnings in forecast.json).",

@@ -1,5 +1,5 @@
 /**
- * The default map frame holds the whole corridor (tryout27 #8): at 1400×1000 and at common laptop
+ * The default map frame holds the whole corridor: at 1400×1000 and at common laptop
  * and desktop sizes, on first load with no zoom, the destination places (Tijuana, Mexicali and
  * the El Chaparral crossing) and the origin (San Pedro Sula) are drawn inside the map's SVG.
  */

@@ -93,7 +93,7 @@ describe("--lang es: the options' refusals", () => {
       "--out",
       "l",
     ]);
-    // Every problem listed, each with its pointer (tryout27 #5), not "(y 1 problema más)".
+    // Every problem listed, each with its pointer, not "(y 1 problema más)".
     expect(shape.err).toMatch(
       /forma\.json en \/corrections\/0\/group: .*\. forma\.json en \/corrections\/0\/into: .*\.$/,
     );

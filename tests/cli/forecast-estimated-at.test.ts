@@ -1,5 +1,5 @@
 /**
- * tryout27 #20: a group on the road is "estimated X on D (last position report D0)": the
+ * A group on the road is "estimated X on D (last position report D0)": the
  * forecast's position is always dated, and never called "last placed" (which read as the last
  * report's place on one day and as a moved-on track position on another).
  */

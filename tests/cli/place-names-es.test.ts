@@ -1,5 +1,5 @@
 /**
- * tryout27 #10: under --lang es a place is named by the gazetteer's `name_es` (placeLabel) in the
+ * Under --lang es a place is named by the gazetteer's `name_es` (placeLabel) in the
  * rejection's "¿quiso decir …?", in the ledger's warnings on stderr and in the situation update's
  * "Calidad de los datos"; English keeps the English name.
  */

@@ -159,7 +159,7 @@ describe("a corrections file of the wrong shape, in Spanish (correctionProblemTe
         version: 1,
         corrections: [{ kind: "split", group: "A", date: "2018-13-01", newGroup: "B", extra: 1 }],
       }),
-      // Every problem listed (tryout27 #5): the unknown field, then the bad date.
+      // Every problem listed: the unknown field, then the bad date.
       /^dtm-flow estimate: fecha\.json en \/corrections\/0\/extra: una corrección split no tiene el campo "extra"\. fecha\.json en \/corrections\/0\/date: .*\.$/,
       /^dtm-flow estimate: fecha\.json at \/corrections\/0\/extra: a split correction has no field "extra"\. fecha\.json at \/corrections\/0\/date: .*\.$/,
     ],

@@ -247,7 +247,7 @@ describe("bodies: head, median person, tail", () => {
     expect(flat.shareBehind(90)).toBeCloseTo(0.02, 12);
     // A size the sources never gave: the edge is 1 % of the people.
     expect(bodyDistribution({ ...t, size: NaN }).shareBehind(120)).toBeCloseTo(0.99, 12);
-    // One answer for an unknown size: the body's edge is edgeShare's (review27b #9).
+    // One answer for an unknown size: the body's edge is edgeShare's.
     expect(bodyDistribution({ ...t, size: NaN }).shareBehind(90)).toBeCloseTo(edgeShare(NaN), 12);
     // A track without head and tail: a body of no length at the median person.
     const point = bodyDistribution({ ...t, headKm: undefined, tailKm: undefined });

@@ -15,7 +15,7 @@ function tsFiles(dir: string): string[] {
   return out;
 }
 
-describe("Spanish wording of the situation update (tryout27 #9)", () => {
+describe("Spanish wording of the situation update", () => {
   it("says the departed figure 'se basan en' the tracked groups, not 'descansan en'", () => {
     const text = situationWords("es").departedBeyond(
       "1,000",

@@ -1,5 +1,5 @@
 /**
- * tryout27 #7: the details panel says how an arrived group's people are accounted on the day (read
+ * The details panel says how an arrived group's people are accounted on the day (read
  * from the state's facts on the frame), never its estimated size as if it were people at a place.
  */
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-/** tryout27 #16: the evidence table's km read as the estimate line's ("1,832 km"), never "1832.2". */
+/** The evidence table's km read as the estimate line's ("1,832 km"), never "1832.2". */
 import { describe, expect, it } from "vitest";
 import { kmCell } from "../../viewer/evidence/panel.ts";
 

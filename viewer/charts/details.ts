@@ -57,7 +57,7 @@ export function groupEstimateAt(group: GroupTrack, t: number) {
 /**
  * How the group's people are accounted on the day, read from the library's state (the frame's
  * status, people on the road, people held at its destination): an arrived group's size is not
- * people at a place, so the panel says where its people are counted instead (tryout27 #7).
+ * people at a place, so the panel says where its people are counted instead.
  */
 function accountingLines(f: TrackFrame, lang: Lang, places: PlaceNames): VNode[] {
   const dt = h("dt", {}, tr(lang, "accounting"));

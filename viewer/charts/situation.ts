@@ -297,7 +297,7 @@ export function situationPanel(
           headlineText(lang, f),
           // What the people who left rest on, as the situation update's method says it: folded
           // under the figure (a paragraph of ~120 words stood between the first figure and the
-          // next; tryout27 #17), opened on demand.
+          // next), opened on demand.
           f.method
             ? h(
                 "details",

@@ -1,5 +1,5 @@
 /**
- * review27b #7: a corrections refusal is one line; a file of many bad ids lists the first 10
+ * A corrections refusal is one line; a file of many bad ids lists the first 10
  * problems, the 10th saying how many more there are (not one unbounded line).
  */
 import { writeFileSync } from "node:fs";
@@ -13,7 +13,7 @@ const SIGHTINGS =
   "15/01/2019;San Pedro Sula;Caravana enero;1500\n" +
   "16/01/2019;Agua Caliente;Caravana enero;2000\n";
 
-describe("a corrections refusal of many problems (review27b #7)", () => {
+describe("a corrections refusal of many problems", () => {
   for (const [lang, more] of [
     ["en", "(and 15 more problems)."],
     ["es", "(y 15 problemas más)."],

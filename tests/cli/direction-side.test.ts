@@ -1,5 +1,5 @@
 /**
- * review27b #1/#2: a phrase naming the SIDE of the corridor people come from (`Entrada desde el
+ * A phrase naming the SIDE of the corridor people come from (`Entrada desde el
  * sur`) says the corridor direction itself (from the south = northbound), whatever the
  * --incoming-is hint says; a phrase naming both ways (`Hacia el norte y sur`) is no direction
  * (rejected, invalid_direction), as docs/import.md says. One word list: src/ingest/enums.ts.
@@ -34,7 +34,7 @@ async function directions(hint: string): Promise<{ dirs: string[]; out: string }
   return { dirs, out: [...io.out, ...io.err].join("\n") };
 }
 
-describe("a phrase naming the corridor side (review27b #1, #2)", () => {
+describe("a phrase naming the corridor side", () => {
   for (const hint of ["northbound", "southbound"]) {
     it(`import --incoming-is ${hint}: from the south is northbound, from the north southbound`, async () => {
       const { dirs, out } = await directions(hint);

@@ -1,5 +1,5 @@
 /**
- * tryout27 #3: a direction written as a phrase ("Salida hacia Guatemala", "Entrada desde México")
+ * A direction written as a phrase ("Salida hacia Guatemala", "Entrada desde México")
  * is read by the direction word in it (the one word list, src/ingest/enums.ts): salida/entrada are
  * relative to the point (kept with the --incoming-is hint, or mapped by it), a "towards" phrase of
  * the table inside it says the corridor direction; never rejected outright.
@@ -18,7 +18,7 @@ const CSV =
   "17/01/2019;Agua Caliente border post;Entrada desde Guatemala;30\n" +
   "18/01/2019;Agua Caliente border post;Salida hacia el norte;70\n";
 
-describe("a direction written as a phrase (tryout27 #3)", () => {
+describe("a direction written as a phrase", () => {
   it("validate --lang es keeps every row: the phrases are relative, with the --incoming-is hint", async () => {
     const { dir, file } = tempFile("dtm-t27d-", "dir.csv", CSV);
     const io = capture(dir);

@@ -1,5 +1,5 @@
 /**
- * tryout27 #1 and #2: a count workbook with a summary sheet beside the count sheet (`Resumen`:
+ * A count workbook with a summary sheet beside the count sheet (`Resumen`:
  * `Fecha;Total`). Every front end reads it as counts (one kind decision: the first sheet read
  * decides, summary sheets are no data), so the analyst's path validate → import → ledger →
  * estimate goes through; the summary sheet is skipped with a note, not read as a count point
@@ -42,7 +42,7 @@ const SIGHTINGS =
   "16/01/2019;Agua Caliente;Caravana enero;2000\n" +
   "18/01/2019;Esquipulas;Caravana enero;2500\n";
 
-describe("a count workbook with a summary sheet (tryout27 #1, #2)", () => {
+describe("a count workbook with a summary sheet", () => {
   for (const name of ["Resumen", "Total", "Resumen general"])
     it(`sheet "${name}": validate reads counts and skips it as a summary, exit 0`, async () => {
       const book = writeXlsx([CONTEO, resumen(name)]);

@@ -1,9 +1,9 @@
-/** review27b #10: `estimate --help` says --check reports the median 90 % widths (and scores). */
+/** `estimate --help` says --check reports the median 90 % widths (and scores). */
 import { describe, expect, it } from "vitest";
 import { run } from "../../cli/main.ts";
 import { capture, tempFile } from "./capture.ts";
 
-describe("estimate --help under --check (review27b #10)", () => {
+describe("estimate --help under --check", () => {
   it("mentions the widths and interval scores", async () => {
     const { dir } = tempFile("dtm-m27h-", "x.txt", "");
     const io = capture(dir);

@@ -1,12 +1,12 @@
 /**
- * review27b #8: text bytes under a workbook's name that no table header fits (an HTML table saved
+ * Text bytes under a workbook's name that no table header fits (an HTML table saved
  * as .xls, a note renamed .xlsx) are said as no workbook, not as a header problem; a CSV that was
  * only named .xlsx is still read (nothing lost).
  */
 import { describe, expect, it } from "vitest";
 import { importTable } from "../../src/index.ts";
 
-describe("text under a workbook's name (review27b #8)", () => {
+describe("text under a workbook's name", () => {
   for (const fileName of ["bad.xlsx", "export.xls"])
     it(`${fileName}: unreadable text is "named .x but not a readable workbook"`, () => {
       const r = importTable(new TextEncoder().encode("not a zip"), { fileName });

@@ -1,5 +1,5 @@
 /**
- * tryout27 #5: a corrections file names a sighting of the user's file by the id report.json's
+ * A corrections file names a sighting of the user's file by the id report.json's
  * associations give it (`<file>:<line>` for a row without a sighting_id, docs/contracts.md §4),
  * and a refusal lists every problem of the file with its JSON pointer, as `scenario` lists its
  * problems, not "(and 1 more problem)".
@@ -17,7 +17,7 @@ const SIGHTINGS =
   "17/01/2019;Esquipulas;Caravana enero;2100\n" +
   "18/01/2019;Tecún Umán;Caravana enero;2500\n";
 
-describe("corrections name sightings by their real ids and list every problem (tryout27 #5)", () => {
+describe("corrections name sightings by their real ids and list every problem", () => {
   it("the id report.json gives (<file>:<line>) is the id a reject correction takes", async () => {
     const { dir, file } = tempFile("dtm-t27c-", "avistamientos.csv", SIGHTINGS);
     const io = capture(dir);

@@ -1,5 +1,5 @@
 /**
- * tryout27 #18: bytes that are no workbook under a workbook's name (`roto.xlsx`) are refused with a
+ * Bytes that are no workbook under a workbook's name (`roto.xlsx`) are refused with a
  * sentence that fits the file: it is named .xlsx but is no readable workbook, re-save it from Excel
  * (not "save it as .xlsx", which it already is), in English and Spanish; a damaged ZIP too.
  */
@@ -18,7 +18,7 @@ function randomBytes(n: number, seed = 7): Uint8Array {
   return out;
 }
 
-describe("random bytes named .xlsx (tryout27 #18)", () => {
+describe("random bytes named .xlsx", () => {
   for (const [lang, said] of [
     [
       "en",

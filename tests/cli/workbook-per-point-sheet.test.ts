@@ -1,5 +1,5 @@
 /**
- * review27b #3: a per-point sheet (`Tecún Umán`: `Fecha;Total`) beside a sheet with a point column
+ * A per-point sheet (`Tecún Umán`: `Fecha;Total`) beside a sheet with a point column
  * is that point's counts, read (its point from the sheet name, warned), never skipped as a summary
  * for its columns: only a sheet's name makes it a summary (src/ingest/summary-sheet.ts).
  */
@@ -26,7 +26,7 @@ const perPoint = (name: string) => ({
   ],
 });
 
-describe("a per-point sheet beside a sheet with a point column (review27b #3)", () => {
+describe("a per-point sheet beside a sheet with a point column", () => {
   it("the library reads the per-point sheet's people as that point", () => {
     const r = importTable(writeXlsx([CONTEO, perPoint("Tecún Umán")]), {});
     expect(r.kind).toBe("counts");

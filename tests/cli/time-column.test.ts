@@ -1,5 +1,5 @@
 /**
- * tryout27 #14: validate's column list and its time_from_column warning agree: `Hora` is listed as
+ * Validate's column list and its time_from_column warning agree: `Hora` is listed as
  * the time column of the date (observed_at), also kept as extra, not as a bare extra column.
  */
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,7 @@ const CSV =
   "15/01/2019;06:30;San Pedro Sula;Caravana enero;1500\n" +
   "16/01/2019;17:00;Agua Caliente;Caravana enero;2000\n";
 
-describe("a time-of-day column in validate's column list (tryout27 #14)", () => {
+describe("a time-of-day column in validate's column list", () => {
   for (const [lang, line, warned] of [
     [
       "en",

@@ -1,5 +1,5 @@
 /**
- * review27b #4, #5: the first DATA sheet decides a workbook's kind; a first sheet of only a date
+ * The first DATA sheet decides a workbook's kind; a first sheet of only a date
  * and a total (`Hoja1`) or of notes (`Instrucciones`: Campo;Descripción) does not vote, and a
  * workbook of one sheet per point (each `Fecha;Total`) is counts without --counts. betterKind is
  * a data sheet's word, and stays the hint when no sheet is one.
@@ -35,7 +35,7 @@ const INSTRUCCIONES = {
   ],
 };
 
-describe("the first data sheet decides the kind (review27b #4, #5)", () => {
+describe("the first data sheet decides the kind", () => {
   it("a first Fecha;Total sheet: detected counts, the count sheet's rows kept", () => {
     const r = importTable(writeXlsx([perPoint("Hoja1"), CONTEO]), {});
     expect(r.kind).toBe("counts");
