@@ -1,5 +1,5 @@
 /**
- * N real Chromium on the 2018 replay: on 10 Dec Honduran caravan 1 has arrived; the
+ * In real Chromium on the 2018 replay: on 10 Dec Honduran caravan 1 has arrived; the
  * details panel says its people are counted at places (Tijuana), read from the library's state,
  * beside its estimated size, so no bare size stands against the places' figures.
  */

@@ -1,5 +1,5 @@
 /**
- * Dtm-flow's own tracks.csv dropped on the viewer's "Your own files" (tryout22 item 5): refused
+ * dtm-flow's own tracks.csv dropped on the viewer's "Your own files" (tryout22 item 5): refused
  * with the library's one sentence (src/ingest/own-outputs.ts) naming the file and what to give
  * instead, in English and in Spanish, not read as 240 sightings that replay the estimate as data;
  * and a day past its month's end told the month's days in Spanish (item 13), as the CLI says it.

@@ -1,5 +1,5 @@
 /**
- * Tryout23 MED 8: with the analyst's own route and places on screen, the Scenarios panel runs on
+ * tryout23 MED 8: with the analyst's own route and places on screen, the Scenarios panel runs on
  * them — the dataset on screen, through the same library calls as `dtm-flow scenario … --route
  * … --places …` — and gives the command's figures; it says so in a note, its pickers offer the
  * own route, and its validation errors are in Spanish in the Spanish viewer, with the place in

@@ -1,5 +1,5 @@
 /**
- * Import's last line counts rejected rows, not rejected.csv's lines (one per reason): a row with
+ * import's last line counts rejected rows, not rejected.csv's lines (one per reason): a row with
  * two reasons is one rejected row.
  */
 import { readFileSync, rmSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * Docs/cli.md shows tracks.csv's header as `dtm-flow estimate` writes it (the
+ * docs/cli.md shows tracks.csv's header as `dtm-flow estimate` writes it (the
  * snippet had lost `status`); docs/contracts.md §3.1 gives the same header.
  */
 import { readFileSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * Tryout24 LOW-6: docs/forecasts.md's stdout example is what `dtm-flow forecast --as-of 2018-11-14`
+ * tryout24 LOW-6: docs/forecasts.md's stdout example is what `dtm-flow forecast --as-of 2018-11-14`
  * prints now (it showed 12:00, the moment without --as-of, and last week's positions).
  */
 import { mkdtempSync, readFileSync } from "node:fs";

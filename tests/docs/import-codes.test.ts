@@ -1,5 +1,5 @@
 /**
- * Docs/import.md is the list of the importer's codes (docs/contracts.md §2): every code that
+ * docs/import.md is the list of the importer's codes (docs/contracts.md §2): every code that
  * `src/ingest` rejects or warns with is named there in backticks, so a new code cannot ship
  * without its sentence.
  */

@@ -1,5 +1,5 @@
 /**
- * Tryout23 LOW 12, LOW 13 (and MED 11, LOW 14 below): the docs say what forecast.csv's `people_*` are of, and no longer
+ * tryout23 LOW 12, LOW 13 (and MED 11, LOW 14 below): the docs say what forecast.csv's `people_*` are of, and no longer
  * say the viewer's forecast is "from the data up to 12:00" (the panel and `forecast --as-of D`
  * use the data up to the end of the day, 24:00).
  */

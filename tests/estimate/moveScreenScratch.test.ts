@@ -1,5 +1,5 @@
 /**
- * TableCost (src/estimate/moveScreen.ts) keeps its working space in a scratch object per table
+ * tableCost (src/estimate/moveScreen.ts) keeps its working space in a scratch object per table
  * and returns its answers, not through module variables (two tables searched in turn, or in one
  * worker, must not see each other's state): no `let` at the module's
  * top level, and two tables' costs asked in turn are each what the table alone gives.

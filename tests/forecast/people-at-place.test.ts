@@ -1,5 +1,5 @@
 /**
- * Forecast.csv's people at a place and the nowcast's group size describe the same group: the runs
+ * forecast.csv's people at a place and the nowcast's group size describe the same group: the runs
  * draw the size apart from the movement, so people at a place are read over all runs on the day
  * the median run arrives (src/forecast/forecast.ts), not over the arriving runs alone, whose
  * median wandered about the nowcast's size (tryout24 #12: as of 25 Nov 2018 Salvadoran group

@@ -1,5 +1,5 @@
 /**
- * Tryout23 MED 11 and LOW 18: southbound counts are named by the ledger, never dropped without a
+ * tryout23 MED 11 and LOW 18: southbound counts are named by the ledger, never dropped without a
  * word; a ledger as of a day before the first report says nothing was known by then.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";

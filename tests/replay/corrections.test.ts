@@ -1,5 +1,5 @@
 /**
- * RunReplay with an analyst's corrections: the one pipeline (corrected estimate → ledger → state)
+ * runReplay with an analyst's corrections: the one pipeline (corrected estimate → ledger → state)
  * that `dtm-flow estimate/ledger/report --corrections` and the viewer's evidence worker run.
  */
 import { beforeAll, describe, expect, it } from "vitest";

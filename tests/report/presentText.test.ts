@@ -1,4 +1,4 @@
-/** PresentText: a place's people present in words, the one wording of the report and the viewer. */
+/** presentText: a place's people present in words, the one wording of the report and the viewer. */
 import { describe, expect, it } from "vitest";
 import { estimatedText, presentKnown, presentText, travellingText } from "../../src/index.ts";
 

@@ -1,4 +1,4 @@
-/** FirstArrivalShown: no first-arrival date beside a median peak of 0. */
+/** firstArrivalShown: no first-arrival date beside a median peak of 0. */
 import { describe, expect, it } from "vitest";
 import { firstArrivalShown, scenarioSummaryRows, situationWords } from "../../src/index.ts";
 import { buildCorridor } from "../../src/geo/corridor.ts";

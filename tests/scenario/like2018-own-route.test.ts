@@ -1,5 +1,5 @@
 /**
- * Tryout23 LOW 16: a like-2018 scenario on one's own route says plainly that the 2018
+ * tryout23 LOW 16: a like-2018 scenario on one's own route says plainly that the 2018
  * calibration's attrition places are not on that route, in one warning naming them, instead of
  * a warning per place id the user never wrote ("Attrition place \"GT-CHQ\" is not on the corridor").
  */

@@ -1,4 +1,4 @@
-/** WithArrivalDates: an arrived group's first day of its run of arrived days (the map's "arrived 17 Nov"). */
+/** withArrivalDates: an arrived group's first day of its run of arrived days (the map's "arrived 17 Nov"). */
 import { describe, expect, it } from "vitest";
 import { withArrivalDates } from "../../src/state/buildState.ts";
 import type { CorridorDay, GroupBody } from "../../src/index.ts";
