@@ -4,6 +4,7 @@
  * given with the line an editor shows, and the line and column of a syntax error, which
  * `JSON.parse` gives as a character position only.
  */
+import { jsonErrorPlace } from "../src/text/jsonErrorPlace.ts";
 
 /** 1-based line of a character offset: the number of line breaks before it, plus one. */
 function lineStarts(text: string): number[] {
@@ -86,13 +87,12 @@ export function jsonPointerLines(text: string): Map<string, number> {
 }
 
 /**
- * A `JSON.parse` error message with the line and column of its position: V8 says "… in JSON at
- * position 72" (and, in newer versions, "(line 4 column 37)"); the column counts characters.
+ * A `JSON.parse` error message with the line and column of its position (src/text/jsonErrorPlace.ts):
+ * V8 says "… in JSON at position 72"; the column counts characters.
  * @example withLineColumn("Unexpected token } in JSON at position 9", '{\n "a": }') // => "Unexpected token } in JSON at line 2, column 7"
  */
 export function withLineColumn(message: string, text: string): string {
-  const match = /at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
-  if (!match) return message;
-  const { line, column } = lineColumn(lineStarts(text), Number(match[1]));
-  return message.replace(match[0], `at line ${line}, column ${column}`);
+  if (!/ at position \d+/.test(message)) return message;
+  const place = jsonErrorPlace(message, text);
+  return place ? `${place.reason} at line ${place.line}, column ${place.column}` : message;
 }

@@ -16,8 +16,11 @@ export interface CorrectionProblemParams {
   no_report_from: { group: string; date: string };
   place_unknown: { place: string };
   route_unknown: { routeId: string };
-  /** The text is not JSON; `table` when it looks like a CSV table (a header line of commas). */
-  not_json: { reason: string; table: boolean };
+  /**
+   * The text is not JSON; `table` when it looks like a CSV table (a header line of commas); `line`
+   * and `column` (1-based) where the parser stopped, when its message gives a position.
+   */
+  not_json: { reason: string; table: boolean; line?: number; column?: number };
   not_an_object: Record<string, never>;
   unknown_top_field: { field: string };
   bad_version: { value: string };
@@ -65,11 +68,11 @@ const SENTENCES: CodeTable<CorrectionProblemParams> = {
     en: (p) =>
       p.table
         ? "it is not JSON: it looks like a CSV table; corrections are a JSON file (docs/contracts.md §4), as the viewer's Evidence panel saves them."
-        : `it is not JSON (${p.reason}).`,
+        : `it is not JSON (${p.reason}${p.line !== undefined ? `, near line ${p.line}, column ${p.column}` : ""}).`,
     es: (p) =>
       p.table
         ? "no es JSON: parece una tabla CSV; las correcciones son un archivo JSON (docs/contracts.md §4), como las guarda el panel de evidencia del visor."
-        : "no es JSON válido; revise sus corchetes, comas y comillas.",
+        : `no es JSON válido${p.line !== undefined ? ` cerca de la línea ${p.line}, columna ${p.column}` : ""}; revise sus corchetes, comas y comillas.`,
   },
   not_an_object: {
     en: () => "the file must hold a JSON object with version and corrections.",

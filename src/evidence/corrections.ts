@@ -13,6 +13,7 @@ import { createGazetteer } from "../geo/gazetteer.ts";
 import { correctionProblemEnglish } from "./correctionProblemText.ts";
 import type { CorrectionProblemCode, CorrectionProblemParams } from "./correctionProblemText.ts";
 import { dayToIsoDate, isoDateToDay, toLocalTime } from "../estimate/time.ts";
+import { jsonErrorPlace } from "../text/jsonErrorPlace.ts";
 
 /** Fields every correction may carry: who made it, when, and why. */
 export interface CorrectionMeta {
@@ -173,17 +174,33 @@ function checkOne(c: unknown, at: string, add: AddProblem): void {
   }
 }
 
+/** A header cell as sheets write them: a word or words, HXL tags, maybe quoted ("Fecha de registro"). */
+const HEADER_CELL = /^"?[\p{L}#_][\p{L}\p{N}_ .#+\-/()]*"?$/u;
+
 /**
- * True when text that is not JSON reads as a table: its first non-empty line has a comma, a
- * semicolon or a tab and does not start a JSON value.
+ * True when text that is not JSON reads as a table: its first non-empty line does not start a
+ * JSON value and has a comma, a semicolon or a tab, and either splits into at least two cells that
+ * are all bare header words, or the next non-empty line has as many of that separator. A comma
+ * alone is not enough: `version: 1, corrections: []` or a `// note, …` line is not a table.
  * @example looksLikeTable("sightingId,group\nS1,A\n") // => true
+ * @example looksLikeTable("version: 1, corrections: []") // => false
  */
 function looksLikeTable(text: string): boolean {
-  const first = text
+  const [first, second] = text
     .replace(/^\uFEFF/, "")
     .split(/\r?\n/)
-    .find((l) => l.trim() !== "");
-  return first !== undefined && !/^\s*[[{"]/.test(first) && /[,;\t]/.test(first);
+    .filter((l) => l.trim() !== "");
+  if (first === undefined || /^\s*[[{"]/.test(first)) return false;
+  const count = (line: string, sep: string) => line.split(sep).length - 1;
+  // The separator the first line uses most; none at all is not a table.
+  const sep = [",", ";", "\t"].reduce((a, b) => (count(first, b) > count(first, a) ? b : a));
+  if (count(first, sep) === 0) return false;
+  const cells = first
+    .split(sep)
+    .map((c) => c.trim())
+    .filter((c) => c !== "");
+  if (cells.length >= 2 && cells.every((c) => HEADER_CELL.test(c))) return true;
+  return second !== undefined && count(second, sep) === count(first, sep);
 }
 
 /**
@@ -192,11 +209,22 @@ function looksLikeTable(text: string): boolean {
  */
 export function parseCorrections(text: string): CorrectionsFile {
   let json: unknown;
+  const body = text.replace(/^\uFEFF/, "");
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    json = JSON.parse(body);
   } catch (error) {
-    // A CSV table given as corrections: said as such, not with the JSON parser's words.
-    const params = { reason: (error as Error).message, table: looksLikeTable(text) };
+    // A CSV table given as corrections: said as such, not with the JSON parser's words. Else
+    // the parser's reason, with its position as a line and column.
+    const message = (error as Error).message;
+    const place = jsonErrorPlace(message, body);
+    const params = place
+      ? {
+          reason: place.reason,
+          table: looksLikeTable(text),
+          line: place.line,
+          column: place.column,
+        }
+      : { reason: message, table: looksLikeTable(text) };
     throw new CorrectionsError([
       {
         pointer: "",

@@ -81,6 +81,48 @@ describe("validateCorrections", () => {
     expect(() => parseCorrections("{version: 1")).toThrow(CorrectionsError);
     expect(parseCorrections('\uFEFF{"version":1,"corrections":[]}').corrections).toEqual([]);
   });
+
+  it("only text that reads as a table is called a CSV table", () => {
+    const tableOf = (text: string) => {
+      try {
+        parseCorrections(text);
+      } catch (error) {
+        return (error as CorrectionsError).problems[0]!.params;
+      }
+      throw new Error("parsed");
+    };
+    // Header words, or a header of anything followed by a row with as many separators.
+    expect(tableOf("sightingId,group\nS1,A\n")).toMatchObject({ table: true });
+    expect(tableOf("Fecha de registro;Grupo;#affected+ind\n")).toMatchObject({ table: true });
+    expect(tableOf("id:x,grupo (2018)?\n1,2\n")).toMatchObject({ table: true });
+    // A comma alone is not a table.
+    expect(tableOf("version: 1, corrections: []")).toMatchObject({ table: false });
+    expect(tableOf("// note, corrections of 5 Nov\n{}")).toMatchObject({ table: false });
+    expect(tableOf("version: 1, corrections: []\nkind: reject")).toMatchObject({ table: false });
+  });
+
+  it("a parse error is placed at its line and column, in English and Spanish", () => {
+    const problemOf = (text: string) => {
+      try {
+        parseCorrections(text);
+      } catch (error) {
+        return (error as CorrectionsError).problems[0]!;
+      }
+      throw new Error("parsed");
+    };
+    const one = problemOf("{bad");
+    expect(one.params).toMatchObject({ line: 1, column: 2 });
+    expect(correctionProblemText("es", one)).toBe(
+      "no es JSON válido cerca de la línea 1, columna 2; revise sus corchetes, comas y comillas.",
+    );
+    expect(correctionProblemText("en", one)).toMatch(/, near line 1, column 2\)\.$/);
+    expect(correctionProblemText("en", one)).not.toMatch(/position/);
+    // The third line's fault, after a BOM: lines counted in the text as written.
+    const three = problemOf('\uFEFF{\n  "version": 1,\n  "corrections": [1 2]\n}');
+    expect(three.params).toMatchObject({ line: 3, column: 21 });
+    // A text cut short is placed at its end.
+    expect(problemOf('{"version": 1,\n').params).toMatchObject({ line: 2, column: 1 });
+  });
 });
 
 describe("applyCorrections", () => {
