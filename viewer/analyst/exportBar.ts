@@ -19,6 +19,7 @@ import { endProgress, setProgress, TABLES } from "./panelDom.ts";
 import type { PanelDom } from "./panelDom.ts";
 import { at } from "./texts.ts";
 import { isOutputTable } from "../data/tables.ts";
+import { TablesPendingError } from "../data/provider.ts";
 
 /** The map legend's texts in `L`, for the SVG export. */
 export function legendTexts(L: Lang): string[] {
@@ -100,6 +101,21 @@ interface TableExportParts {
 }
 
 /**
+ * The status line when the tables could not be written, in `lang`: the reason in the viewer's
+ * words when it has a code (corrections still being applied), else the error's own message.
+ * @example tablesFailedText("es", new TablesPendingError()) // => "No se pudieron escribir las tablas: estas correcciones se están aplicando: …"
+ */
+export function tablesFailedText(lang: Lang, error: unknown): string {
+  const why =
+    error instanceof TablesPendingError
+      ? at(lang, "tablesPending")
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return `${at(lang, "tablesFailed")} ${why}`;
+}
+
+/**
  * Downloads table `fileName` of the current replay and says in the status line what it holds:
  * after a correction tracks.* and split.csv are corrected, the input tables are as read.
  */
@@ -124,7 +140,7 @@ async function exportTable(parts: TableExportParts, fileName: string): Promise<v
     if (f && replay?.corrected)
       said = at(lang(), isOutputTable(f.name) ? "tablesCorrected" : "tablesAsRead");
   } catch (error) {
-    said = `${at(lang(), "tablesFailed")} ${error instanceof Error ? error.message : String(error)}`;
+    said = tablesFailedText(lang(), error);
   } finally {
     endProgress(dom);
     changed();

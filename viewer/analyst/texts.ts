@@ -70,6 +70,7 @@ const en = {
   tablesAsRead:
     "Input table as read, without your corrections (nothing removed or relabelled): give it with your corrections.json to dtm-flow estimate --corrections.",
   tablesFailed: "The tables could not be written:",
+  tablesPending: "these corrections are being applied: export again once the map shows them.",
   sources: "Sources",
   moreSources: "more",
   data: "Data",
@@ -147,6 +148,8 @@ const es: Dict = {
   tablesAsRead:
     "Tabla de entrada tal como se leyó, sin sus correcciones (nada quitado ni reetiquetado): désela con su corrections.json a dtm-flow estimate --corrections.",
   tablesFailed: "No se pudieron escribir las tablas:",
+  tablesPending:
+    "estas correcciones se están aplicando: exporte de nuevo cuando el mapa las muestre.",
   sources: "Fuentes",
   moreSources: "más",
   data: "Datos",

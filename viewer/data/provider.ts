@@ -48,8 +48,21 @@ export interface DataProvider {
   /**
    * The analyst's table exports of the replay this provider loaded (tracks, split, inputs).
    * Absent: the analyst worker's (its files, or the embedded 2018 data, without corrections).
+   * Rejects with a TablesPendingError while the corrections are still being applied.
    */
   tables?(hxl: boolean): Promise<ExportFile[]>;
+}
+
+/**
+ * The tables asked for are of corrections still being applied (the map does not show them yet):
+ * the export bar says so in the viewer's language (viewer/analyst/texts.ts, `tablesPending`).
+ */
+export class TablesPendingError extends Error {
+  readonly code = "tables_pending";
+  constructor() {
+    super("these corrections are being applied: export again once the map shows them.");
+    this.name = "TablesPendingError";
+  }
 }
 
 /**

@@ -139,10 +139,11 @@ async function answer(m: EvidenceRequest): Promise<void> {
       }
       post({ type: "forecast", req: m.req, view });
     } else if (m.type === "tables") {
-      if (!lastTables || lastTables.corrections !== JSON.stringify(m.corrections))
-        throw new Error(
-          "these corrections are being applied: export again once the map shows them.",
-        );
+      // Said by the export bar in the viewer's language (TablesPendingError).
+      if (!lastTables || lastTables.corrections !== JSON.stringify(m.corrections)) {
+        post({ type: "tablesPending", req: m.req });
+        return;
+      }
       post({ type: "tables", req: m.req, files: replayTables(lastTables.source, m.hxl) });
     }
   } catch (error) {

@@ -14,6 +14,7 @@ import type { ExportFile } from "../analyst/protocol.ts";
 import type { ForecastView } from "../forecast/view.ts";
 import type { AsOfDay } from "../data/asOfDay.ts";
 import type { DataProvider } from "../data/provider.ts";
+import { TablesPendingError } from "../data/provider.ts";
 import { dateOf } from "../data/replay.ts";
 import type { ReplayData, ReplaySource } from "../data/replay.ts";
 import { createMareyView } from "../marey/view.ts";
@@ -270,6 +271,7 @@ async function tablesOf(
 ): Promise<ExportFile[]> {
   const m = await ask({ type: "tables", hxl, corrections });
   if (m.type === "tables") return m.files;
+  if (m.type === "tablesPending") throw new TablesPendingError();
   throw new Error(m.type === "error" ? m.message : failure(m, lang));
 }
 

@@ -82,6 +82,8 @@ export type EvidenceMessage =
   | { type: "asOf"; req: number; day: AsOfDay }
   | { type: "forecast"; req: number; view: ForecastView }
   | { type: "tables"; req: number; files: ExportFile[] }
+  /** The tables asked for are of corrections still being applied: export again once shown. */
+  | { type: "tablesPending"; req: number }
   /**
    * Valid data without group sightings (none in the files, or all rejected): the replay tracks
    * no group, so there is no estimate to explain (not a failure).
