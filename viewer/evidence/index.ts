@@ -10,11 +10,9 @@ import "./evidence.css";
 import type { Correction, CorrectionsFile, Evidence, TimeDistance } from "../../src/index.ts";
 import { dayNumber } from "../../src/index.ts";
 import { download } from "../analyst/exports.ts";
-import type { ExportFile } from "../analyst/protocol.ts";
-import type { ForecastView } from "../forecast/view.ts";
-import type { AsOfDay } from "../data/asOfDay.ts";
 import type { DataProvider } from "../data/provider.ts";
-import { TablesPendingError } from "../data/provider.ts";
+import { askFor, failure } from "./ask.ts";
+import type { Unsent } from "./ask.ts";
 import { dateOf } from "../data/replay.ts";
 import type { ReplayData, ReplaySource } from "../data/replay.ts";
 import { createMareyView } from "../marey/view.ts";
@@ -27,7 +25,6 @@ import {
   correctionsText,
   EMPTY_CORRECTIONS,
   evidenceCsv,
-  correctionProblemLine,
   readCorrections,
   removeCorrection,
 } from "./model.ts";
@@ -218,18 +215,6 @@ export function installEvidence(
   return panel;
 }
 
-/** The situation as known on `date` with these corrections, from the evidence worker. */
-async function asOfOf(
-  ask: (m: Unsent) => Promise<EvidenceMessage>,
-  date: string,
-  corrections: CorrectionsFile,
-  lang: Lang,
-): Promise<AsOfDay> {
-  const m = await ask({ type: "asOf", date, corrections });
-  if (m.type === "asOf") return m.day;
-  throw new Error(failure(m, lang));
-}
-
 /**
  * The provider of the corrected replay: the replay, and its situation as known on a day, its
  * forecast and its tables, all asked of the evidence worker with the same corrections.
@@ -243,36 +228,14 @@ function correctedProvider(
   return {
     id: "corrected",
     load: async () => replay,
-    situationAsOf: (date) => asOfOf(ask, date, corrections, L()),
-    forecast: (asOf, horizonDays) => forecastOf(ask, asOf, horizonDays, corrections, L()),
-    tables: (hxl) => tablesOf(ask, hxl, corrections, L()),
+    situationAsOf: async (date) =>
+      (await askFor(ask, { type: "asOf", date, corrections }, "asOf", L())).day,
+    forecast: async (asOf, horizonDays) =>
+      (await askFor(ask, { type: "forecast", asOf, horizonDays, corrections }, "forecast", L()))
+        .view,
+    tables: async (hxl) =>
+      (await askFor(ask, { type: "tables", hxl, corrections }, "tables", L())).files,
   };
-}
-
-/** The forecast as of `asOf` with these corrections, from the evidence worker. */
-async function forecastOf(
-  ask: (m: Unsent) => Promise<EvidenceMessage>,
-  asOf: string,
-  horizonDays: number,
-  corrections: CorrectionsFile,
-  lang: Lang,
-): Promise<ForecastView> {
-  const m = await ask({ type: "forecast", asOf, horizonDays, corrections });
-  if (m.type === "forecast") return m.view;
-  throw new Error(m.type === "error" ? m.message : failure(m, lang));
-}
-
-/** The table exports of the corrected replay of these corrections, from the evidence worker. */
-async function tablesOf(
-  ask: (m: Unsent) => Promise<EvidenceMessage>,
-  hxl: boolean,
-  corrections: CorrectionsFile,
-  lang: Lang,
-): Promise<ExportFile[]> {
-  const m = await ask({ type: "tables", hxl, corrections });
-  if (m.type === "tables") return m.files;
-  if (m.type === "tablesPending") throw new TablesPendingError();
-  throw new Error(m.type === "error" ? m.message : failure(m, lang));
 }
 
 /**
@@ -392,16 +355,6 @@ async function loadEvidence(
   return undefined;
 }
 
-/** Why a run gave no result, in one sentence. */
-function failure(m: EvidenceMessage, lang: Lang): string {
-  const T = EVIDENCE_TEXTS[lang];
-  if (m.type === "invalid") {
-    const p = m.problems[0];
-    return T.invalid("corrections.json", p ? correctionProblemLine(p, lang) : "");
-  }
-  return m.type === "error" ? `${T.failed} ${m.message}` : "";
-}
-
 /** The evidence worker, given its end of the channel to the analyst worker. */
 function startWorker(analystPort: MessagePort | undefined): Worker {
   const w = new Worker(new URL("./evidence.worker.ts", import.meta.url), { type: "module" });
@@ -493,12 +446,6 @@ function buildSection(doc: Document) {
     status,
   };
 }
-
-type Unsent = EvidenceRequest extends infer R
-  ? R extends unknown
-    ? Omit<R, "req">
-    : never
-  : never;
 
 /** Request → reply over the evidence worker (created at the first request; replies matched by number). */
 function workerClient(makeWorker: () => Worker): (m: Unsent) => Promise<EvidenceMessage> {
