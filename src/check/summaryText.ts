@@ -53,9 +53,16 @@ interface SummaryWords {
   atLeast: (n: number) => string;
   repeats: (n: number) => string;
   missed: (n: number) => string;
-  /** One line per source type with held-out reports scored. */
+  /** One line per source type with held-out reports scored (built by `sourceLine`). */
   bySourceHead: string;
-  sourceLine: (name: string, p: CheckScores, s: CheckScores) => string;
+  /** The per-source line's names of the two quantities. */
+  sourceQuantities: { positions: string; sizes: string };
+  /** A quantity with 1 to MIN_SOURCE_SHOWN − 1 reports, with the threshold. */
+  sourceFew: string;
+  /** The figures of positions of one source type (n ≥ MIN_SOURCE_SHOWN). */
+  sourcePositions: (p: CheckScores) => string;
+  /** The figures of sizes of one source type (n ≥ MIN_SOURCE_SHOWN). */
+  sourceSizes: (s: CheckScores) => string;
 }
 
 const x2 = (f: number) => f.toFixed(2);
@@ -66,15 +73,6 @@ const x2 = (f: number) => f.toFixed(2);
  * (the figures stay in report.json check.bySource).
  */
 export const MIN_SOURCE_SHOWN = 5;
-
-/**
- * One quantity of a per-source line: `(0)`, `(3) too few to judge`, or `(n) ` and its figures.
- * @example sourcePart({ n: 3 } as CheckScores, "too few to judge", () => "…") // => "(3) too few to judge"
- */
-function sourcePart(s: CheckScores, few: string, figures: () => string): string {
-  if (s.n === 0) return "(0)";
-  return s.n < MIN_SOURCE_SHOWN ? `(${s.n}) ${few}` : `(${s.n}) ${figures()}`;
-}
 
 const EN: SummaryWords = {
   how: (c) => (c.leaveOneOut ? "leave-one-out" : `${c.folds} folds, seed ${c.seed}`),
@@ -107,22 +105,12 @@ const EN: SummaryWords = {
     `${n} stale repeat${n === 1 ? "" : "s"} of an earlier report's place and figure held out with ${n === 1 ? "its original" : "their originals"} (position${n === 1 ? "" : "s"} not scored).`,
   missed: (n) => `${n} reports could not be predicted (see report.json).`,
   bySourceHead: "By source type (held-out reports of that type):",
-  sourceLine: (name, p, s) => {
-    const few = "too few to judge";
-    const positions = sourcePart(
-      p,
-      few,
-      () =>
-        `50 % cover ${pct(p.coverage50)}, 90 % cover ${pct(p.coverage90)} (median width ${widthKm(p)} km), median error ${p.medianError.toFixed(1)} km`,
-    );
-    const sizes = sourcePart(
-      s,
-      few,
-      () =>
-        `50 % cover ${pct(s.coverage50)}, 90 % cover ${pct(s.coverage90)} (median high ÷ low ${widthRatio(s)}), median error ${sizePct(s)} %`,
-    );
-    return `  ${name}: positions ${positions}; sizes ${sizes}`;
-  },
+  sourceQuantities: { positions: "positions", sizes: "sizes" },
+  sourceFew: `too few to judge (fewer than ${MIN_SOURCE_SHOWN})`,
+  sourcePositions: (p) =>
+    `50 % cover ${pct(p.coverage50)}, 90 % cover ${pct(p.coverage90)} (median width ${widthKm(p)} km), median error ${p.medianError.toFixed(1)} km`,
+  sourceSizes: (s) =>
+    `50 % cover ${pct(s.coverage50)}, 90 % cover ${pct(s.coverage90)} (median high ÷ low ${widthRatio(s)}), median error ${sizePct(s)} %`,
 };
 
 const SIZES_ES = { km: "km", sizes: "tamaños" } as const;
@@ -162,22 +150,12 @@ const ES: SummaryWords = {
   missed: (n) =>
     `${n} ${n === 1 ? "reporte no se pudo" : "reportes no se pudieron"} predecir (vea report.json).`,
   bySourceHead: "Por tipo de fuente (reportes retenidos de ese tipo):",
-  sourceLine: (name, p, s) => {
-    const few = "demasiado pocos para juzgar";
-    const positions = sourcePart(
-      p,
-      few,
-      () =>
-        `cobertura del 50 % ${pct(p.coverage50)}, del 90 % ${pct(p.coverage90)} (ancho mediano ${widthKm(p)} km), error mediano ${p.medianError.toFixed(1)} km`,
-    );
-    const sizes = sourcePart(
-      s,
-      few,
-      () =>
-        `cobertura del 50 % ${pct(s.coverage50)}, del 90 % ${pct(s.coverage90)} (alto ÷ bajo mediano ${widthRatio(s)}), error mediano ${sizePct(s)} %`,
-    );
-    return `  ${name}: posiciones ${positions}; tamaños ${sizes}`;
-  },
+  sourceQuantities: { positions: "posiciones", sizes: "tamaños" },
+  sourceFew: `demasiado pocos para juzgar (menos de ${MIN_SOURCE_SHOWN})`,
+  sourcePositions: (p) =>
+    `cobertura del 50 % ${pct(p.coverage50)}, del 90 % ${pct(p.coverage90)} (ancho mediano ${widthKm(p)} km), error mediano ${p.medianError.toFixed(1)} km`,
+  sourceSizes: (s) =>
+    `cobertura del 50 % ${pct(s.coverage50)}, del 90 % ${pct(s.coverage90)} (alto ÷ bajo mediano ${widthRatio(s)}), error mediano ${sizePct(s)} %`,
 };
 
 const WORDS: Record<CheckSummaryLang, SummaryWords> = { en: EN, es: ES };
@@ -237,6 +215,26 @@ export function scoredSources(check: CheckResult): string[] {
 }
 
 /**
+ * One quantity of a per-source line: `(0)`, `(3) too few to judge (fewer than 5)`, or `(n) ` and
+ * its figures.
+ * @example sourcePart({ n: 3 } as CheckScores, "too few to judge (fewer than 5)", () => "…") // => "(3) too few to judge (fewer than 5)"
+ */
+function sourcePart(s: CheckScores, few: string, figures: (s: CheckScores) => string): string {
+  if (s.n === 0) return "(0)";
+  return s.n < MIN_SOURCE_SHOWN ? `(${s.n}) ${few}` : `(${s.n}) ${figures(s)}`;
+}
+
+/**
+ * One source type's line in the words of one language: "  media: positions (40) …; sizes (3) …".
+ */
+function sourceLine(w: SummaryWords, name: string, p: CheckScores, s: CheckScores): string {
+  const q = w.sourceQuantities;
+  const positions = sourcePart(p, w.sourceFew, w.sourcePositions);
+  const sizes = sourcePart(s, w.sourceFew, w.sourceSizes);
+  return `  ${name}: ${q.positions} ${positions}; ${q.sizes} ${sizes}`;
+}
+
+/**
  * Lines per source type (n, 50 % and 90 % cover, median error of positions and sizes), in
  * `lang`, after a heading; types with no held-out report scored are left out. Empty when none.
  * @example
@@ -248,7 +246,7 @@ export function checkBySourceLines(check: CheckResult, lang: CheckSummaryLang = 
   const names = situationWords(lang).sourceTypes as Readonly<Record<string, string>>;
   const lines = scoredSources(check).map((source) => {
     const s = check.bySource[source]!;
-    return w.sourceLine(names[source as SourceType] ?? source, s.position, s.size);
+    return sourceLine(w, names[source as SourceType] ?? source, s.position, s.size);
   });
   return lines.length ? [w.bySourceHead, ...lines] : [];
 }

@@ -206,15 +206,21 @@ describe("estimate --check: per-source lines and the counts read as at least", (
     const args = ["estimate", "--sightings", "kobo.csv", "--check", "--loo", "--lang", "es"];
     const es = await cli([...args, "--out", "k-es"]);
     expect(es.code).toBe(0);
-    expect(es.err).toContain("  gobierno: posiciones (1) demasiado pocos para juzgar; tamaños (0)");
-    expect(es.err).toContain("  ONG: posiciones (1) demasiado pocos para juzgar; tamaños (0)");
+    expect(es.err).toContain(
+      "  gobierno: posiciones (1) demasiado pocos para juzgar (menos de 5); tamaños (0)",
+    );
+    expect(es.err).toContain(
+      "  ONG: posiciones (1) demasiado pocos para juzgar (menos de 5); tamaños (0)",
+    );
     expect(es.err).toMatch(/^ {2}medios: posiciones \(5\) cobertura del 50 % \d+ %/m);
     expect(es.err).toContain(
       "2 conteos vieron solo a las personas de un lugar o de un punto de paso, no al grupo entero, así que cada uno se usa como el mínimo de personas que puede tener su grupo: a3 (al menos 620, en un lugar), a6 (al menos 450, en un punto de paso) (report.json, associations[].countScope).",
     );
     const en = await cli([...english(args), "--out", "k-en"]);
     expect(en.code).toBe(0);
-    expect(en.err).toContain("  government: positions (1) too few to judge; sizes (0)");
+    expect(en.err).toContain(
+      "  government: positions (1) too few to judge (fewer than 5); sizes (0)",
+    );
     expect(en.err).toMatch(/^ {2}media: positions \(5\) 50 % cover \d+ %, 90 % cover \d+ %/m);
     expect(en.err).not.toMatch(/\(1\) 50 % cover/);
     expect(en.err).toContain(

@@ -504,12 +504,12 @@ describe("checkBySourceLines", () => {
   it("gives one line per source type with reports scored, in English and Spanish, none for n = 0; n < 5 too few to judge", () => {
     expect(checkBySourceLines(check, "en")).toEqual([
       "By source type (held-out reports of that type):",
-      "  government: positions (12) 50 % cover 50 %, 90 % cover 92 % (median width 412 km), median error 31.3 km; sizes (4) too few to judge",
+      "  government: positions (12) 50 % cover 50 %, 90 % cover 92 % (median width 412 km), median error 31.3 km; sizes (4) too few to judge (fewer than 5)",
       "  media: positions (30) 50 % cover 60 %, 90 % cover 90 % (median width 250 km), median error 20.0 km; sizes (0)",
     ]);
     expect(checkBySourceLines(check, "es")).toEqual([
       "Por tipo de fuente (reportes retenidos de ese tipo):",
-      "  gobierno: posiciones (12) cobertura del 50 % 50 %, del 90 % 92 % (ancho mediano 412 km), error mediano 31.3 km; tamaños (4) demasiado pocos para juzgar",
+      "  gobierno: posiciones (12) cobertura del 50 % 50 %, del 90 % 92 % (ancho mediano 412 km), error mediano 31.3 km; tamaños (4) demasiado pocos para juzgar (menos de 5)",
       "  medios: posiciones (30) cobertura del 50 % 60 %, del 90 % 90 % (ancho mediano 250 km), error mediano 20.0 km; tamaños (0)",
     ]);
     const none = { bySource: { dtm: check.bySource.dtm } } as unknown as typeof check;
