@@ -7,6 +7,7 @@
  * - anything else is a fault of dtm-flow: one sentence saying so and where to report it, exit 3.
  * No stack trace is printed unless the environment variable DTM_DEBUG is 1.
  */
+import { errnoSentence, knownErrno } from "./errno-words.ts";
 
 /**
  * Errors a user can fix: bad arguments or an unusable file. The CLI prints the message as one
@@ -47,38 +48,6 @@ naming the file or value and what to do; nothing is written); 3 an internal faul
 export const REPORT_TO =
   "the dtm-flow issue tracker (https://github.com/dtm-flow/dtm-flow/issues), with the command line and the output of the same command run with DTM_DEBUG=1";
 
-/** What each Node file-system error code means, as the end of a sentence naming the path. */
-const FS_REASONS: Record<string, string> = {
-  ENOENT: "does not exist",
-  EACCES: "cannot be accessed (permission denied); check its permissions or choose another path",
-  EPERM: "cannot be changed (operation not permitted); choose another path",
-  ENOTDIR: "lies under something that is a file, not a folder; choose another path",
-  EISDIR: "is a folder where a file was expected",
-  EEXIST: "already exists",
-  EROFS: "is on a read-only file system; choose another --out folder",
-  ENOSPC: "cannot be written: the disk is full; free some space or choose another --out folder",
-  EDQUOT: "cannot be written: the disk quota is exceeded; choose another --out folder",
-  ENAMETOOLONG: "is too long a name; choose a shorter path",
-  ELOOP: "has too many symbolic links in its path",
-  EMFILE: "cannot be opened: too many files are open; try again",
-};
-
-/** The same in Spanish (`--lang es`). */
-const FS_REASONS_ES: Record<string, string> = {
-  ENOENT: "no existe",
-  EACCES: "no se puede abrir (permiso denegado); revise sus permisos o elija otra ruta",
-  EPERM: "no se puede cambiar (operación no permitida); elija otra ruta",
-  ENOTDIR: "está dentro de algo que es un archivo, no una carpeta; elija otra ruta",
-  EISDIR: "es una carpeta donde se esperaba un archivo",
-  EEXIST: "ya existe",
-  EROFS: "está en un sistema de archivos de solo lectura; elija otra carpeta --out",
-  ENOSPC: "no se puede escribir: el disco está lleno; libere espacio o elija otra carpeta --out",
-  EDQUOT: "no se puede escribir: se superó la cuota de disco; elija otra carpeta --out",
-  ENAMETOOLONG: "es un nombre demasiado largo; elija una ruta más corta",
-  ELOOP: "tiene demasiados enlaces simbólicos en su ruta",
-  EMFILE: "no se puede abrir: hay demasiados archivos abiertos; vuelva a intentarlo",
-};
-
 /** Where an internal fault should be reported, in Spanish. */
 const REPORT_TO_ES =
   "el gestor de incidencias de dtm-flow (https://github.com/dtm-flow/dtm-flow/issues), con la línea de órdenes y la salida de la misma orden ejecutada con DTM_DEBUG=1";
@@ -94,7 +63,7 @@ function isFsError(error: unknown): error is NodeFsError {
   return (
     error instanceof Error &&
     typeof (error as NodeFsError).code === "string" &&
-    (error as NodeFsError).code in FS_REASONS
+    knownErrno((error as NodeFsError).code)
   );
 }
 
@@ -122,9 +91,8 @@ export function describeError(
   }
   if (isFsError(error)) {
     const where = error.path ?? (lang === "es" ? "un archivo" : "a file");
-    const reasons = lang === "es" ? FS_REASONS_ES : FS_REASONS;
     return {
-      message: `${prefix}: ${where} ${reasons[error.code]}.`,
+      message: `${prefix}: ${where} ${errnoSentence(error.code, lang)}.`,
       exit: EXIT.unusable,
     };
   }

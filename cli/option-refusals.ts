@@ -8,6 +8,7 @@
 import { formatPeople } from "../src/index.ts";
 import { UserError } from "./errors.ts";
 import { shellWord } from "./shell-word.ts";
+import { errnoWords } from "./errno-words.ts";
 
 /** One refusal of an option or argument: what was wrong, with the values a sentence names. */
 export type OptionRefusal =
@@ -417,32 +418,6 @@ function valueRefusalEs(r: ValueRefusal): string {
     case "suppress_below":
       return `--suppress-below debe ser un número entero de personas, 1 o más, no «${r.value}».`;
   }
-}
-
-/** Why a folder cannot be made or written, from Node's error code (the code kept for searching). */
-const ERRNO_WORDS: Record<string, Record<RefusalLang, string>> = {
-  EACCES: { en: "permission denied", es: "permiso denegado" },
-  EPERM: { en: "operation not permitted", es: "operación no permitida" },
-  EROFS: { en: "read-only file system", es: "sistema de archivos de solo lectura" },
-  ENOSPC: { en: "disk full", es: "disco lleno" },
-  EDQUOT: { en: "disk quota exceeded", es: "cuota de disco superada" },
-  ENOENT: {
-    en: "a folder on the way cannot hold it",
-    es: "una carpeta del camino no puede contenerla",
-  },
-  ENOTDIR: {
-    en: "a file on the way is not a folder",
-    es: "un archivo del camino no es una carpeta",
-  },
-  ENAMETOOLONG: { en: "name too long", es: "nombre demasiado largo" },
-};
-
-/** `permission denied, EACCES` (`permiso denegado, EACCES`); the bare code when unknown. */
-export function errnoWords(errno: string, lang: RefusalLang): string {
-  const words = ERRNO_WORDS[errno]?.[lang];
-  return words
-    ? `${words}, ${errno}`
-    : errno || (lang === "es" ? "error desconocido" : "unknown error");
 }
 
 /** A refused option or argument: its message is the English sentence, `refusal` its code and values. */

@@ -56,7 +56,7 @@ interface InputIdentity {
   ino: number;
 }
 
-/** Node's error code of a failed make or write (its words: option-refusals.ts errnoWords). */
+/** Node's error code of a failed make or write (its words: errno-words.ts errnoWords). */
 function errno(error: unknown): string {
   return (error as { code?: string }).code ?? "";
 }

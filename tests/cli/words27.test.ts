@@ -16,7 +16,7 @@ import { run } from "../../cli/main.ts";
 import { capture } from "./capture.ts";
 import { cliWords } from "../../cli/cli-words.ts";
 import { describeError } from "../../cli/errors.ts";
-import { errnoWords } from "../../cli/option-refusals.ts";
+import { errnoSentence, errnoWords } from "../../cli/errno-words.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "dtm-words27-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -288,5 +288,23 @@ describe("lines and sentences said in the language asked", () => {
     expect(errnoWords("EACCES", "es")).toBe("permiso denegado, EACCES");
     expect(errnoWords("EACCES", "en")).toBe("permission denied, EACCES");
     expect(errnoWords("", "es")).toBe("error desconocido");
+  });
+});
+
+describe("one table of Node's error words (cli/errno-words.ts)", () => {
+  it("gives a sentence form and a short form of the same code, in both languages", () => {
+    expect(errnoSentence("EACCES", "es")).toMatch(/^no se puede abrir \(permiso denegado\)/);
+    expect(errnoWords("EACCES", "es")).toBe("permiso denegado, EACCES");
+    // A code the --out refusals had no words for now has them (it was the bare code).
+    expect(errnoWords("EISDIR", "en")).toBe("a folder, not a file, EISDIR");
+    expect(errnoWords("EMFILE", "es")).toBe("demasiados archivos abiertos, EMFILE");
+    expect(errnoSentence("EXYZ", "en")).toBeUndefined();
+    expect(errnoWords("EXYZ", "en")).toBe("EXYZ");
+  });
+  it("a file-system error is said with the table's sentence", () => {
+    const error = Object.assign(new Error("x"), { code: "EISDIR", path: "/tmp/a" });
+    expect(describeError(error, "estimate", "es").message).toBe(
+      "dtm-flow estimate: /tmp/a es una carpeta donde se esperaba un archivo.",
+    );
   });
 });
