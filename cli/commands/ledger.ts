@@ -470,7 +470,11 @@ export const ledgerCommand: Command = {
       );
     const facts = warningRowFacts(ledger.warnings, loaded.dataset.stocks);
     const words = cliWords(lang);
-    for (const w of ledger.warnings.slice(0, 5))
+    // People left out of the people who left for want of a direction come first: they change
+    // the headline figure, and only five warnings are printed.
+    const first = (w: { code: string }): number => (w.code === "unknown_direction_counts" ? 0 : 1);
+    const shown = [...ledger.warnings].sort((a, b) => first(a) - first(b));
+    for (const w of shown.slice(0, 5))
       context.stderr(
         `${words.warning}: ${ledgerWarningText(lang, w, facts, loaded.dataset.places)}`,
       );

@@ -14,7 +14,13 @@ import type { IsoDate, Iso3, People } from "../model/units.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
 import { checkCorrelation, GROUP_ERROR_CORRELATION } from "./correlatedSum.ts";
 import { DepartedTally } from "./departedTally.ts";
-import { departureFloor, northboundFloor, rowsByFile, southboundTally } from "./departures.ts";
+import {
+  departureFloor,
+  northboundFloor,
+  rowsByFile,
+  southboundTally,
+  unknownDirectionTally,
+} from "./departures.ts";
 import { formatPeople } from "./describe.ts";
 import { ledgerWarning } from "./warning.ts";
 import { TreeEvaluator } from "./evaluateTree.ts";
@@ -170,6 +176,8 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const warnings = [...tree.warnings, ...fitted.warnings];
   const southbound = southboundWarning(dataset.counts, gazetteer, lastDay);
   if (southbound) warnings.push(southbound);
+  const unknownDirection = unknownDirectionWarning(dataset.counts, gazetteer, lastDay);
+  if (unknownDirection) warnings.push(unknownDirection);
   const residuals = fitted.residuals;
   tree.roots.forEach(collectRows);
   const sources = listSources(tree.roots.values());
@@ -447,6 +455,41 @@ function takenInWarning(e: TakenInEpisode): LedgerWarning {
     },
     rows: [],
     date: e.date,
+  });
+}
+
+/**
+ * The warning that says how many people, on how many count rows, were counted with no known
+ * direction: only northbound counts raise the people who left, so they are left out of them; the
+ * importer's `--incoming-is northbound|southbound` says which way "entrada"/"salida" goes and
+ * includes them.
+ */
+function unknownDirectionWarning(
+  counts: LedgerInput["dataset"]["counts"],
+  gazetteer: ReturnType<typeof createGazetteer>,
+  lastDay: number,
+): LedgerWarning | undefined {
+  const t = unknownDirectionTally(counts, gazetteer, lastDay);
+  if (!t) return undefined;
+  const when =
+    t.firstDate === t.lastDate ? `on ${t.firstDate}` : `from ${t.firstDate} to ${t.lastDate}`;
+  const rows = t.countRows.length;
+  return ledgerWarning({
+    code: "unknown_direction_counts",
+    message:
+      `${formatPeople(t.people)} people in ${rows} count ${rows === 1 ? "row" : "rows"} of unknown direction ${when}` +
+      `${t.points.length ? ` at ${t.points.join(", ")}` : ""} (${rowsByFile(t.where)}) are left out of the people who left: ` +
+      `only counts heading north are; give --incoming-is northbound|southbound (the way "entrada" goes) to include them.`,
+    params: {
+      people: t.people,
+      countRows: t.countRows,
+      firstDate: t.firstDate,
+      lastDate: t.lastDate,
+      points: t.points,
+      where: t.where,
+    },
+    rows: [],
+    date: t.lastDate,
   });
 }
 

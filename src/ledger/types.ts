@@ -206,6 +206,20 @@ export interface LedgerWarningParamsByCode {
     /** Where each row was read (`file:line`), else "count row N" (1-based). */
     readonly where: readonly string[];
   };
+  /**
+   * People counted with no known direction (`people`, on the counts `countRows`, from
+   * `firstDate` to `lastDate` at `points`) are left out of the people who left: only northbound
+   * counts raise them; the importer's `--incoming-is northbound|southbound` includes them.
+   */
+  readonly unknown_direction_counts: {
+    readonly people: People;
+    readonly countRows: readonly number[];
+    readonly firstDate: IsoDate;
+    readonly lastDate: IsoDate;
+    readonly points: readonly string[];
+    /** Where each row was read (`file:line`), else "count row N" (1-based). */
+    readonly where: readonly string[];
+  };
   /** Returns exceed the people who had left; the ledger raises departures to `raisedTo`. */
   readonly returns_exceed_departures: {
     readonly date: IsoDate;
