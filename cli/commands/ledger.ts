@@ -429,9 +429,7 @@ export const ledgerCommand: Command = {
     const lang = langOption(values);
     const beyondIn = (l: "en" | "es"): string | undefined =>
       basis && basis.beyondTracks > 0
-        ? (l === "es"
-            ? " personas contabilizadas hasta entonces"
-            : " people accounted for by then") +
+        ? (l === "es" ? " personas que salieron hasta entonces" : " people who left by then") +
           situationWords(l).departedBeyond(
             formatPeople(basis.beyondTracks, l),
             basis.reachedOn,

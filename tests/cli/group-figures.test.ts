@@ -137,7 +137,7 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     expect(stderr).toContain(
       // The day the total was reached stands with the total; the parts are the last day's
       // (the 16,000 is a figure of 11-30, not known on the day reached).
-      `${b.value.toLocaleString("en-US")} people accounted for by then; the total was reached on ${b.reachedOn}; ` +
+      `${b.value.toLocaleString("en-US")} people who left by then; the total was reached on ${b.reachedOn}; ` +
         `as of ${b.date}, ${b.fromTracks.toLocaleString("en-US")} rest on the tracked groups' sizes, counts and departure totals ` +
         `(largest: people who transited Guatemala by 2018-11-30, UNICEF)`,
     );
@@ -145,6 +145,18 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     expect(stderr).not.toMatch(/transited_guatemala|_cumulative/);
     expect(stderr).not.toMatch(/left with the caravans|origin not tracked/);
   });
+
+  it("ledger's summary calls the total the people who left, in English and Spanish, not 'accounted for'", async () => {
+    expect(stderr).toMatch(/[\d,]+ people who left by then; the total was reached on /);
+    expect(stderr).not.toMatch(/accounted for by then/);
+    const io = capture(scratch);
+    expect(await run(["ledger", "--no-bom", "--lang", "es", "--out", "out-es"], io.context)).toBe(
+      0,
+    );
+    const es = io.err.join("\n");
+    expect(es).toMatch(/[\d,]+ personas que salieron hasta entonces; el total se alcanzó el /);
+    expect(es).not.toMatch(/contabilizadas/);
+  }, 300_000);
 
   it("carries beyond_groups while departed holds (review22c M3): never falls, never above the stock part", () => {
     const rows = [...departed.values()];
