@@ -411,6 +411,7 @@ export const ledgerCommand: Command = {
       departedBasis: ledger.departed.length
         ? departedBasis(ledger.departed, ledger.departed.at(-1)!.date, {
             beyondGroupsFigures: ledger.beyondGroupsFigures,
+            beyondGroupsTakenIn: ledger.beyondGroupsTakenIn,
             aggregates: loaded.dataset.aggregates,
           })
         : undefined,
@@ -441,6 +442,7 @@ export const ledgerCommand: Command = {
               basis.beyondGroupsFigures,
               loaded.dataset.stocks,
               situationWords(l).beyondPlace,
+              basis.beyondGroupsTakenIn,
             ),
           )
         : undefined;

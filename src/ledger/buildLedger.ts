@@ -25,7 +25,7 @@ import { formatPeople } from "./describe.ts";
 import { ledgerWarning } from "./warning.ts";
 import { TreeEvaluator } from "./evaluateTree.ts";
 import { areaGroups, BeyondGroupWarnings, carriedBeyondGroups } from "./groupFigures.ts";
-import type { BeyondGroup } from "./groupFigures.ts";
+import type { BeyondGroup, BeyondGroupTakenIn } from "./groupFigures.ts";
 import { collectRows, fitSeries, listSources } from "./fitSeries.ts";
 import { addRemaining, arrivalReader } from "./arrived.ts";
 import { inTransit } from "./inTransit.ts";
@@ -249,6 +249,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   // People beyond the groups that the people who left hold (carriedBeyondGroups), day by day.
   let carried: { value: People; beyondGroups: People } | undefined;
   const beyondGroupsFigures: BeyondGroup[] = [];
+  const beyondGroupsTakenIn: BeyondGroupTakenIn[] = [];
   for (let day = days.start; day <= days.to; day++) {
     const date = isoDate(day);
     const parts: Part[] = [];
@@ -279,7 +280,10 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     );
     const held = carriedBeyondGroups(carried, result.departed, todaysBeyond);
     // The figures that set the held value (what departedBasis names), on the days it rises.
-    if (held > (carried?.beyondGroups ?? 0)) beyondGroupsFigures.push(...beyond);
+    if (held > (carried?.beyondGroups ?? 0)) {
+      beyondGroupsFigures.push(...beyond);
+      beyondGroupsTakenIn.push(...takenInAt(date, transit.groups, beyond));
+    }
     carried = { value: result.departed.value, beyondGroups: held };
     // Days before the window are computed (totals carry over) but not returned.
     if (day < days.from) continue;
@@ -299,6 +303,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     groups,
     groupCorrelation: correlation,
     beyondGroupsFigures,
+    beyondGroupsTakenIn,
     placeCounts,
   };
 }
@@ -381,6 +386,25 @@ function takenAt(groups: readonly GroupOnRoad[], beyond: readonly BeyondGroup[])
     if (g.takenIn && g.takenInPlace !== undefined && places.has(g.takenInPlace))
       people += Math.max(0, g.point.size) * g.takenIn;
   return Math.round(people);
+}
+
+/**
+ * The silent groups `takenAt` counts, one by one (whole people each), so that the text naming the
+ * people beyond the groups can say whose people were taken off (departedBasis.ts).
+ */
+function takenInAt(
+  date: IsoDate,
+  groups: readonly GroupOnRoad[],
+  beyond: readonly BeyondGroup[],
+): BeyondGroupTakenIn[] {
+  const places = new Set(beyond.flatMap((b) => b.places.map((p) => p.placeName)));
+  const out: BeyondGroupTakenIn[] = [];
+  for (const g of groups) {
+    if (!g.takenIn || g.takenInPlace === undefined || !places.has(g.takenInPlace)) continue;
+    const people = Math.round(Math.max(0, g.point.size) * g.takenIn);
+    if (people > 0) out.push({ date, group: g.point.group, place: g.takenInPlace, people });
+  }
+  return out;
 }
 
 /** A silent group's take-in by its destination's count over the days (one warning per group). */

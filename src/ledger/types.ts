@@ -6,7 +6,7 @@ import type { Confidence, SourceType } from "../model/source.ts";
 import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
 import type { WeightOptions } from "./weights.ts";
-import type { BeyondGroup } from "./groupFigures.ts";
+import type { BeyondGroup, BeyondGroupTakenIn } from "./groupFigures.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 
 /** What the ledger is built from. */
@@ -345,6 +345,11 @@ export interface LedgerResult {
    * Read by `departedBasis` to name them. Absent or empty when no figure exceeds its group.
    */
   beyondGroupsFigures?: BeyondGroup[];
+  /**
+   * On the same days, the people of silent groups taken in at those places, which the day's
+   * `beyondGroups` leaves out (they are those groups' people). Read by `departedBasis`.
+   */
+  beyondGroupsTakenIn?: BeyondGroupTakenIn[];
 }
 
 /** The dates of the counts behind a place's people remaining on a day. */

@@ -226,6 +226,8 @@ const en = {
           : `held from the count of ${countedOn}, ${counts})`),
     countBy: (people, source) => `${people} by ${source}`,
     sourceNotNamed: "source not named",
+    lessTakenIn: (parts) => `; less ${parts} (a silent group's people, not beyond any group)`,
+    takenInPart: (people, group, place) => `${people} of ${group} taken in at ${place}`,
   } as BeyondPlaceWords,
   /** A departure total named in words: "people who transited Guatemala by 2018-11-30, UNICEF". */
   departureTotal: (measure: string, date: string, source: string) =>
@@ -495,6 +497,10 @@ const es: SituationWords = {
           : `mantenido desde el conteo del ${countedOn}, ${counts})`),
     countBy: (people, source) => `${people} según ${source}`,
     sourceNotNamed: "fuente sin nombre",
+    lessTakenIn: (parts) =>
+      `; menos ${parts} (personas de un grupo sin noticias, no por encima de ningún grupo)`,
+    takenInPart: (people, group, place) =>
+      `${people} de ${group} recibidas por el conteo de ${place}`,
   },
   departureTotal: (measure: string, date: string, source: string) =>
     `${measureWords(measure, "es")} hasta el ${date}${source ? `, ${source}` : ""}`,
