@@ -174,10 +174,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const tree = buildTree(dataset.stocks, gazetteer, radiusKm, options, lastDay);
   const fitted = fitSeries(tree.entries, dataset.stocks, daily);
   const warnings = [...tree.warnings, ...fitted.warnings];
-  const southbound = southboundWarning(dataset.counts, gazetteer, lastDay);
-  if (southbound) warnings.push(southbound);
-  const unknownDirection = unknownDirectionWarning(dataset.counts, gazetteer, lastDay);
-  if (unknownDirection) warnings.push(unknownDirection);
+  warnings.push(...countsLeftOutWarnings(dataset.counts, gazetteer, lastDay));
   const residuals = fitted.residuals;
   tree.roots.forEach(collectRows);
   const sources = listSources(tree.roots.values());
@@ -248,8 +245,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const placeCounts: LedgerPlaceCount[] = [];
   // People beyond the groups that the people who left hold (carriedBeyondGroups), day by day.
   let carried: { value: People; beyondGroups: People } | undefined;
-  const beyondGroupsFigures: BeyondGroup[] = [];
-  const beyondGroupsTakenIn: BeyondGroupTakenIn[] = [];
+  const setBy: SetBy = { beyondGroupsFigures: [], beyondGroupsTakenIn: [] };
   for (let day = days.start; day <= days.to; day++) {
     const date = isoDate(day);
     const parts: Part[] = [];
@@ -280,10 +276,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     );
     const held = carriedBeyondGroups(carried, result.departed, todaysBeyond);
     // The figures that set the held value (what departedBasis names), on the days it rises.
-    if (held > (carried?.beyondGroups ?? 0)) {
-      beyondGroupsFigures.push(...beyond);
-      beyondGroupsTakenIn.push(...takenInAt(date, transit.groups, beyond));
-    }
+    if (held > (carried?.beyondGroups ?? 0)) noteSetBy(setBy, date, transit.groups, beyond);
     carried = { value: result.departed.value, beyondGroups: held };
     // Days before the window are computed (totals carry over) but not returned.
     if (day < days.from) continue;
@@ -302,8 +295,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     sources,
     groups,
     groupCorrelation: correlation,
-    beyondGroupsFigures,
-    beyondGroupsTakenIn,
+    ...setBy,
     placeCounts,
   };
 }
@@ -386,6 +378,20 @@ function takenAt(groups: readonly GroupOnRoad[], beyond: readonly BeyondGroup[])
     if (g.takenIn && g.takenInPlace !== undefined && places.has(g.takenInPlace))
       people += Math.max(0, g.point.size) * g.takenIn;
   return Math.round(people);
+}
+
+/** The figures that set the held `beyondGroups` and the silent groups' people taken off them. */
+type SetBy = Required<Pick<LedgerResult, "beyondGroupsFigures" | "beyondGroupsTakenIn">>;
+
+/** Notes a day's figures that raise the held `beyondGroups`, with the people taken in there. */
+function noteSetBy(
+  setBy: SetBy,
+  date: IsoDate,
+  groups: readonly GroupOnRoad[],
+  beyond: readonly BeyondGroup[],
+): void {
+  setBy.beyondGroupsFigures.push(...beyond);
+  setBy.beyondGroupsTakenIn.push(...takenInAt(date, groups, beyond));
 }
 
 /**
@@ -480,6 +486,20 @@ function takenInWarning(e: TakenInEpisode): LedgerWarning {
     rows: [],
     date: e.date,
   });
+}
+
+/**
+ * The warnings on counted people the split leaves out: heading south, or of unknown direction.
+ */
+function countsLeftOutWarnings(
+  counts: LedgerInput["dataset"]["counts"],
+  gazetteer: ReturnType<typeof createGazetteer>,
+  lastDay: number,
+): LedgerWarning[] {
+  return [
+    southboundWarning(counts, gazetteer, lastDay),
+    unknownDirectionWarning(counts, gazetteer, lastDay),
+  ].filter((w): w is LedgerWarning => w !== undefined);
 }
 
 /**
