@@ -532,7 +532,7 @@ export function cliWords(lang: SituationLang = "en"): CliWords {
 /**
  * The ledger's summary line in Spanish (the English one is built in cli/commands/ledger.ts, with
  * the same facts): days; people who left by the last day, or, when some rest on figures beyond
- * the tracked groups, `beyondText`: " personas contabilizadas hasta entonces; …" in the situation
+ * the tracked groups, `beyondText`: " personas que salieron hasta entonces; …" in the situation
  * update's Spanish words (src/report/words.ts `departedBeyond`, the same facts as the English
  * line); split rows, warnings and rejected rows, where it wrote.
  */

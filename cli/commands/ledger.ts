@@ -411,6 +411,7 @@ export const ledgerCommand: Command = {
       departedBasis: ledger.departed.length
         ? departedBasis(ledger.departed, ledger.departed.at(-1)!.date, {
             beyondGroupsFigures: ledger.beyondGroupsFigures,
+            beyondGroupsTakenIn: ledger.beyondGroupsTakenIn,
             aggregates: loaded.dataset.aggregates,
           })
         : undefined,
@@ -429,9 +430,7 @@ export const ledgerCommand: Command = {
     const lang = langOption(values);
     const beyondIn = (l: "en" | "es"): string | undefined =>
       basis && basis.beyondTracks > 0
-        ? (l === "es"
-            ? " personas contabilizadas hasta entonces"
-            : " people accounted for by then") +
+        ? (l === "es" ? " personas que salieron hasta entonces" : " people who left by then") +
           situationWords(l).departedBeyond(
             formatPeople(basis.beyondTracks, l),
             basis.reachedOn,
@@ -443,6 +442,7 @@ export const ledgerCommand: Command = {
               basis.beyondGroupsFigures,
               loaded.dataset.stocks,
               situationWords(l).beyondPlace,
+              basis.beyondGroupsTakenIn,
             ),
           )
         : undefined;
@@ -470,7 +470,11 @@ export const ledgerCommand: Command = {
       );
     const facts = warningRowFacts(ledger.warnings, loaded.dataset.stocks);
     const words = cliWords(lang);
-    for (const w of ledger.warnings.slice(0, 5))
+    // People left out of the people who left for want of a direction come first: they change
+    // the headline figure, and only five warnings are printed.
+    const first = (w: { code: string }): number => (w.code === "unknown_direction_counts" ? 0 : 1);
+    const shown = [...ledger.warnings].sort((a, b) => first(a) - first(b));
+    for (const w of shown.slice(0, 5))
       context.stderr(
         `${words.warning}: ${ledgerWarningText(lang, w, facts, loaded.dataset.places)}`,
       );

@@ -14,12 +14,18 @@ import type { IsoDate, Iso3, People } from "../model/units.ts";
 import { dayNumber, isoDate } from "../calendar/index.ts";
 import { checkCorrelation, GROUP_ERROR_CORRELATION } from "./correlatedSum.ts";
 import { DepartedTally } from "./departedTally.ts";
-import { departureFloor, northboundFloor, rowsByFile, southboundTally } from "./departures.ts";
+import {
+  departureFloor,
+  northboundFloor,
+  rowsByFile,
+  southboundTally,
+  unknownDirectionTally,
+} from "./departures.ts";
 import { formatPeople } from "./describe.ts";
 import { ledgerWarning } from "./warning.ts";
 import { TreeEvaluator } from "./evaluateTree.ts";
 import { areaGroups, BeyondGroupWarnings, carriedBeyondGroups } from "./groupFigures.ts";
-import type { BeyondGroup } from "./groupFigures.ts";
+import type { BeyondGroup, BeyondGroupTakenIn } from "./groupFigures.ts";
 import { collectRows, fitSeries, listSources } from "./fitSeries.ts";
 import { addRemaining, arrivalReader } from "./arrived.ts";
 import { inTransit } from "./inTransit.ts";
@@ -168,8 +174,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const tree = buildTree(dataset.stocks, gazetteer, radiusKm, options, lastDay);
   const fitted = fitSeries(tree.entries, dataset.stocks, daily);
   const warnings = [...tree.warnings, ...fitted.warnings];
-  const southbound = southboundWarning(dataset.counts, gazetteer, lastDay);
-  if (southbound) warnings.push(southbound);
+  warnings.push(...countsLeftOutWarnings(dataset.counts, gazetteer, lastDay));
   const residuals = fitted.residuals;
   tree.roots.forEach(collectRows);
   const sources = listSources(tree.roots.values());
@@ -240,7 +245,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
   const placeCounts: LedgerPlaceCount[] = [];
   // People beyond the groups that the people who left hold (carriedBeyondGroups), day by day.
   let carried: { value: People; beyondGroups: People } | undefined;
-  const beyondGroupsFigures: BeyondGroup[] = [];
+  const setBy: SetBy = { beyondGroupsFigures: [], beyondGroupsTakenIn: [] };
   for (let day = days.start; day <= days.to; day++) {
     const date = isoDate(day);
     const parts: Part[] = [];
@@ -271,7 +276,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     );
     const held = carriedBeyondGroups(carried, result.departed, todaysBeyond);
     // The figures that set the held value (what departedBasis names), on the days it rises.
-    if (held > (carried?.beyondGroups ?? 0)) beyondGroupsFigures.push(...beyond);
+    if (held > (carried?.beyondGroups ?? 0)) noteSetBy(setBy, date, transit.groups, beyond);
     carried = { value: result.departed.value, beyondGroups: held };
     // Days before the window are computed (totals carry over) but not returned.
     if (day < days.from) continue;
@@ -290,7 +295,7 @@ export function buildLedger(input: LedgerInput, options: LedgerOptions = {}): Le
     sources,
     groups,
     groupCorrelation: correlation,
-    beyondGroupsFigures,
+    ...setBy,
     placeCounts,
   };
 }
@@ -375,6 +380,39 @@ function takenAt(groups: readonly GroupOnRoad[], beyond: readonly BeyondGroup[])
   return Math.round(people);
 }
 
+/** The figures that set the held `beyondGroups` and the silent groups' people taken off them. */
+type SetBy = Required<Pick<LedgerResult, "beyondGroupsFigures" | "beyondGroupsTakenIn">>;
+
+/** Notes a day's figures that raise the held `beyondGroups`, with the people taken in there. */
+function noteSetBy(
+  setBy: SetBy,
+  date: IsoDate,
+  groups: readonly GroupOnRoad[],
+  beyond: readonly BeyondGroup[],
+): void {
+  setBy.beyondGroupsFigures.push(...beyond);
+  setBy.beyondGroupsTakenIn.push(...takenInAt(date, groups, beyond));
+}
+
+/**
+ * The silent groups `takenAt` counts, one by one (whole people each), so that the text naming the
+ * people beyond the groups can say whose people were taken off (departedBasis.ts).
+ */
+function takenInAt(
+  date: IsoDate,
+  groups: readonly GroupOnRoad[],
+  beyond: readonly BeyondGroup[],
+): BeyondGroupTakenIn[] {
+  const places = new Set(beyond.flatMap((b) => b.places.map((p) => p.placeName)));
+  const out: BeyondGroupTakenIn[] = [];
+  for (const g of groups) {
+    if (!g.takenIn || g.takenInPlace === undefined || !places.has(g.takenInPlace)) continue;
+    const people = Math.round(Math.max(0, g.point.size) * g.takenIn);
+    if (people > 0) out.push({ date, group: g.point.group, place: g.takenInPlace, people });
+  }
+  return out;
+}
+
 /** A silent group's take-in by its destination's count over the days (one warning per group). */
 interface TakenInEpisode {
   date: IsoDate;
@@ -447,6 +485,55 @@ function takenInWarning(e: TakenInEpisode): LedgerWarning {
     },
     rows: [],
     date: e.date,
+  });
+}
+
+/**
+ * The warnings on counted people the split leaves out: heading south, or of unknown direction.
+ */
+function countsLeftOutWarnings(
+  counts: LedgerInput["dataset"]["counts"],
+  gazetteer: ReturnType<typeof createGazetteer>,
+  lastDay: number,
+): LedgerWarning[] {
+  return [
+    southboundWarning(counts, gazetteer, lastDay),
+    unknownDirectionWarning(counts, gazetteer, lastDay),
+  ].filter((w): w is LedgerWarning => w !== undefined);
+}
+
+/**
+ * The warning that says how many people, on how many count rows, were counted with no known
+ * direction: only northbound counts raise the people who left, so they are left out of them; the
+ * importer's `--incoming-is northbound|southbound` says which way "entrada"/"salida" goes and
+ * includes them.
+ */
+function unknownDirectionWarning(
+  counts: LedgerInput["dataset"]["counts"],
+  gazetteer: ReturnType<typeof createGazetteer>,
+  lastDay: number,
+): LedgerWarning | undefined {
+  const t = unknownDirectionTally(counts, gazetteer, lastDay);
+  if (!t) return undefined;
+  const when =
+    t.firstDate === t.lastDate ? `on ${t.firstDate}` : `from ${t.firstDate} to ${t.lastDate}`;
+  const rows = t.countRows.length;
+  return ledgerWarning({
+    code: "unknown_direction_counts",
+    message:
+      `${formatPeople(t.people)} people in ${rows} count ${rows === 1 ? "row" : "rows"} of unknown direction ${when}` +
+      `${t.points.length ? ` at ${t.points.join(", ")}` : ""} (${rowsByFile(t.where)}) are left out of the people who left: ` +
+      `only counts heading north are; give --incoming-is northbound|southbound (the way "entrada" goes) to include them.`,
+    params: {
+      people: t.people,
+      countRows: t.countRows,
+      firstDate: t.firstDate,
+      lastDate: t.lastDate,
+      points: t.points,
+      where: t.where,
+    },
+    rows: [],
+    date: t.lastDate,
   });
 }
 

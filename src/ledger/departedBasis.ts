@@ -10,7 +10,7 @@ import type { StockFigure } from "../model/stock.ts";
 import type { IsoDate, People } from "../model/units.ts";
 import { formatPeople } from "./describe.ts";
 import { isDepartureMeasure } from "./departures.ts";
-import type { BeyondGroup } from "./groupFigures.ts";
+import type { BeyondGroup, BeyondGroupTakenIn } from "./groupFigures.ts";
 
 /** The departure total that gives `fromTracks` (when one does): its day, measure and source. */
 export interface DepartureTotalFigure {
@@ -42,12 +42,19 @@ export interface DepartedBasis {
   beyondGroups: People;
   /** The figures behind `beyondGroups`: each group's places, people and stock rows on the day they were set. */
   beyondGroupsFigures: readonly BeyondGroup[];
+  /**
+   * The people of silent groups taken in at those places on that day, which `beyondGroups`
+   * leaves out: the figures less the groups' sizes, less these, give `beyondGroups`.
+   */
+  beyondGroupsTakenIn: readonly BeyondGroupTakenIn[];
 }
 
 /** What {@link departedBasis} names the figures from (all optional). */
 export interface DepartedBasisContext {
   /** The ledger's `beyondGroupsFigures` (the days `beyond_groups` was set, with their figures). */
   beyondGroupsFigures?: readonly BeyondGroup[];
+  /** The ledger's `beyondGroupsTakenIn` (silent groups' people taken off on those days). */
+  beyondGroupsTakenIn?: readonly BeyondGroupTakenIn[];
   /** The dataset's aggregates (to name the departure total behind `fromTracks`). */
   aggregates?: readonly AggregateFigure[];
   /** The departure measures the ledger read (its `departureMeasures`; default by prefix). */
@@ -87,6 +94,8 @@ export function departedBasis(
     reachedOn: reached.date,
     beyondGroups,
     beyondGroupsFigures: beyondGroups > 0 ? figures.filter((f) => f.date === setOn) : [],
+    beyondGroupsTakenIn:
+      beyondGroups > 0 ? (context.beyondGroupsTakenIn ?? []).filter((t) => t.date === setOn) : [],
   };
 }
 
@@ -139,6 +148,14 @@ export interface BeyondPlaceWords {
   /** One count behind a ledger value: "3,224 by Baja California state (Gustavo Magallanes)". */
   countBy: (people: string, source: string) => string;
   sourceNotNamed: string;
+  /**
+   * The people of silent groups taken in there, taken off the rest: "; less 766 of Salvadoran
+   * caravan 1 taken in at Tijuana (a silent group's people, not beyond any group)" (`parts`:
+   * the `takenInPart`s, joined).
+   */
+  lessTakenIn: (parts: string) => string;
+  /** One silent group's part of `lessTakenIn`: "766 of Salvadoran caravan 1 taken in at Tijuana". */
+  takenInPart: (people: string, group: string, place: string) => string;
 }
 
 /**
@@ -150,14 +167,17 @@ export interface BeyondPlaceWords {
  * with the counts it is read from, their sources and days.
  * @param stocks the dataset's stock figures (the rows index them).
  * @param say the words of one language (`situationWords(lang).beyondPlace`).
+ * @param takenIn the silent groups' people taken in at those places (`beyondGroupsTakenIn`),
+ *   said last, so that the places less the groups' sizes less these give the part's figure.
  */
 export function beyondFiguresText(
   figures: readonly BeyondGroup[],
   stocks: readonly StockFigure[],
   say: BeyondPlaceWords,
+  takenIn: readonly BeyondGroupTakenIn[] = [],
 ): string {
   const people = (n: number) => formatPeople(n, say.lang);
-  return figures
+  const groups = figures
     .map((f) => {
       const places = f.places.map((p) => {
         const rows = p.rows.map((r) => stocks[r]).filter((s): s is StockFigure => !!s);
@@ -189,6 +209,14 @@ export function beyondFiguresText(
       return `${f.group} (${people(f.size)}, ${people(f.sizeLow)}–${people(f.sizeHigh)}): ${places.join(", ")}`;
     })
     .join("; ");
+  const taken = takenIn.filter((t) => t.people > 0);
+  if (!taken.length) return groups;
+  return (
+    groups +
+    say.lessTakenIn(
+      taken.map((t) => say.takenInPart(people(t.people), t.group, t.place)).join(", "),
+    )
+  );
 }
 
 /**

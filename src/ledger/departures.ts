@@ -104,9 +104,34 @@ export function southboundTally(
   gazetteer?: Gazetteer,
   lastDay: number = Infinity,
 ): SouthboundTally | undefined {
+  return directionTally("southbound", counts, gazetteer, lastDay);
+}
+
+/**
+ * The counts of unknown direction up to `lastDay` ("Salida hacia Guatemala" read without
+ * `--incoming-is`, a blank direction): only northbound counts raise the people who left, so
+ * these people are left out of them, and tallied here for a warning, never dropped without a
+ * word. Same fields as `southboundTally`; blank totals are skipped.
+ * @returns undefined when no row of unknown direction has a total.
+ */
+export function unknownDirectionTally(
+  counts: readonly CountRecord[],
+  gazetteer?: Gazetteer,
+  lastDay: number = Infinity,
+): SouthboundTally | undefined {
+  return directionTally("unknown", counts, gazetteer, lastDay);
+}
+
+/** The rows of one `direction` with a total, dated up to `lastDay`, summed (undefined when none). */
+function directionTally(
+  direction: CountRecord["direction"],
+  counts: readonly CountRecord[],
+  gazetteer: Gazetteer | undefined,
+  lastDay: number,
+): SouthboundTally | undefined {
   let tally: SouthboundTally | undefined;
   counts.forEach((c, row) => {
-    if (c.direction !== "southbound" || typeof c.total !== "number" || !(c.total >= 0)) return;
+    if (c.direction !== direction || typeof c.total !== "number" || !(c.total >= 0)) return;
     const day = dayNumber(c.date);
     if (day === undefined || day > lastDay) return;
     const point = countPoint(c, gazetteer).label;

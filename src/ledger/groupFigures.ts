@@ -123,6 +123,18 @@ export interface BeyondGroup {
   places: readonly BeyondGroupPlace[];
 }
 
+/**
+ * People of a silent group taken in by the count at `place` on `date` (src/state/takenIn.ts): of
+ * the people the figures count there beyond a tracked group, these are that silent group's, so
+ * they are taken off the people beyond the groups (whole people).
+ */
+export interface BeyondGroupTakenIn {
+  date: IsoDate;
+  group: string;
+  place: string;
+  people: People;
+}
+
 /** One place of a {@link BeyondGroup}. */
 export interface BeyondGroupPlace {
   placeName: string;

@@ -6,7 +6,7 @@ import type { Confidence, SourceType } from "../model/source.ts";
 import type { SplitRow, TrackPoint } from "../model/track.ts";
 import type { IsoDate, Iso3, People } from "../model/units.ts";
 import type { WeightOptions } from "./weights.ts";
-import type { BeyondGroup } from "./groupFigures.ts";
+import type { BeyondGroup, BeyondGroupTakenIn } from "./groupFigures.ts";
 import type { RouteIndex } from "../geo/routeIndex.ts";
 
 /** What the ledger is built from. */
@@ -206,6 +206,20 @@ export interface LedgerWarningParamsByCode {
     /** Where each row was read (`file:line`), else "count row N" (1-based). */
     readonly where: readonly string[];
   };
+  /**
+   * People counted with no known direction (`people`, on the counts `countRows`, from
+   * `firstDate` to `lastDate` at `points`) are left out of the people who left: only northbound
+   * counts raise them; the importer's `--incoming-is northbound|southbound` includes them.
+   */
+  readonly unknown_direction_counts: {
+    readonly people: People;
+    readonly countRows: readonly number[];
+    readonly firstDate: IsoDate;
+    readonly lastDate: IsoDate;
+    readonly points: readonly string[];
+    /** Where each row was read (`file:line`), else "count row N" (1-based). */
+    readonly where: readonly string[];
+  };
   /** Returns exceed the people who had left; the ledger raises departures to `raisedTo`. */
   readonly returns_exceed_departures: {
     readonly date: IsoDate;
@@ -331,6 +345,11 @@ export interface LedgerResult {
    * Read by `departedBasis` to name them. Absent or empty when no figure exceeds its group.
    */
   beyondGroupsFigures?: BeyondGroup[];
+  /**
+   * On the same days, the people of silent groups taken in at those places, which the day's
+   * `beyondGroups` leaves out (they are those groups' people). Read by `departedBasis`.
+   */
+  beyondGroupsTakenIn?: BeyondGroupTakenIn[];
 }
 
 /** The dates of the counts behind a place's people remaining on a day. */

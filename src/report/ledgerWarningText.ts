@@ -195,6 +195,11 @@ const ES: { readonly [C in LedgerWarningCode]: Template<C> } = {
     `${p.points.length ? ` en ${p.points.join(", ")}` : ""} (${rowsByFile(p.where, { line: "línea", lines: "líneas", and: "y", more: "más" })}) ` +
     `no están en el balance: los retornos se cuentan con cifras de stock (categoría retorno) y las salidas con los conteos rumbo al norte; ` +
     `dé los retornos como cifras para verlos como retornados.`,
+  unknown_direction_counts: (p) =>
+    `${n(p.people)} personas en ${p.countRows.length} ${p.countRows.length === 1 ? "fila" : "filas"} de conteo de dirección desconocida ${p.firstDate === p.lastDate ? `el ${p.firstDate}` : `del ${p.firstDate} al ${p.lastDate}`}` +
+    `${p.points.length ? ` en ${p.points.join(", ")}` : ""} (${rowsByFile(p.where, { line: "línea", lines: "líneas", and: "y", more: "más" })}) ` +
+    `quedan fuera de las personas que salieron: solo cuentan los conteos rumbo al norte; ` +
+    `indique --incoming-is northbound|southbound (hacia dónde va la «entrada») para incluirlas.`,
   returns_exceed_departures: (p, w) =>
     `El ${p.date} los retornos (${n(p.returns)}) superan a las personas que según los recorridos y los conteos habían salido (${n(p.fromTracks)}); ` +
     `filas de cifras ${rowListEs(w.rows)}. El balance eleva las personas que salieron a ${n(p.raisedTo)} para que todas sigan contadas; revise los retornos o los tamaños de los grupos.`,

@@ -378,6 +378,7 @@ export function situationHeadlines(
   if (departed) {
     const basis = departedBasis(ledger.departed, asOf, {
       beyondGroupsFigures: ledger.beyondGroupsFigures,
+      beyondGroupsTakenIn: ledger.beyondGroupsTakenIn,
       aggregates: dataset.aggregates,
     });
     headlines.push({
@@ -397,7 +398,12 @@ export function situationHeadlines(
               formatPeople(basis.fromTracks),
               departureTotalText(basis.fromTracksFigure, words.departureTotal),
               formatPeople(basis.beyondGroups),
-              beyondFiguresText(basis.beyondGroupsFigures, dataset.stocks, words.beyondPlace),
+              beyondFiguresText(
+                basis.beyondGroupsFigures,
+                dataset.stocks,
+                words.beyondPlace,
+                basis.beyondGroupsTakenIn,
+              ),
             )
           : ""),
     });

@@ -32,7 +32,7 @@ export interface UnknownLastSeenLine {
  *   ends; a place at a route's end is a border city).
  * @example
  * unknownLastSeenLines(unknownLastSeen(replay.state, "2018-12-15"), replay.dataset, "en")[0].text;
- * // => "4,443 no longer counted at Tijuana after 5 Dec 2018 (…); most likely crossed into the United States, …"
+ * // => "4,443 no longer in Tijuana's count since 5 Dec 2018 (6,837 at its peak on 29 Nov 2018, 4,000 counted on 15 Dec 2018; …); most likely crossed …"
  */
 export function unknownLastSeenLines(
   lastSeen: readonly UnknownLastSeen[],
@@ -77,7 +77,17 @@ export function unknownLastSeenLines(
       const label = name(u.name);
       const text =
         ends.has(u.name) && u.peak !== undefined && u.peakDate !== undefined
-          ? w.lastSeenBorder(label, people, day(u.lastSeen), formatPeople(u.peak), day(u.peakDate))
+          ? w.lastSeenBorder(
+              label,
+              people,
+              day(u.lastSeen),
+              formatPeople(u.peak),
+              day(u.peakDate),
+              u.presentOn !== undefined ? formatPeople(u.presentOn) : undefined,
+              u.presentDate !== undefined ? day(u.presentDate) : undefined,
+              // More left the count than its fall from the peak: others came after the peak.
+              u.presentOn !== undefined && u.people > u.peak - u.presentOn + 0.5,
+            )
           : w.lastSeenPlace(label, people, day(u.lastSeen));
       return { label, people: u.people, text };
     }

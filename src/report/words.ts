@@ -226,6 +226,8 @@ const en = {
           : `held from the count of ${countedOn}, ${counts})`),
     countBy: (people, source) => `${people} by ${source}`,
     sourceNotNamed: "source not named",
+    lessTakenIn: (parts) => `; less ${parts} (a silent group's people, not beyond any group)`,
+    takenInPart: (people, group, place) => `${people} of ${group} taken in at ${place}`,
   } as BeyondPlaceWords,
   /** A departure total named in words: "people who transited Guatemala by 2018-11-30, UNICEF". */
   departureTotal: (measure: string, date: string, source: string) =>
@@ -249,8 +251,26 @@ const en = {
     report: string,
   ) =>
     `${people} of ${name}: last placed on the road between ${from} and ${to} (km ${low}–${high}) on ${on}${report ? `, not reported since ${report}` : ""}; most likely still on the way north or arrived at the border without being counted`,
-  lastSeenBorder: (place: string, people: string, on: string, peak: string, peakOn: string) =>
-    `${people} no longer counted at ${place} after ${on} (most counted there: ${peak} on ${peakOn}); most likely crossed into the United States, moved on to other cities or returned without being counted`,
+  /**
+   * People no longer in a border city's count (`on`: the last day they were in it), beside its
+   * peak and its count of the day (`now` on `today`; undefined when not known); `arrived` when
+   * more people left the count than the peak less the day's count (others came after the peak).
+   */
+  lastSeenBorder: (
+    place: string,
+    people: string,
+    on: string,
+    peak: string,
+    peakOn: string,
+    now?: string,
+    today?: string,
+    arrived?: boolean,
+  ) =>
+    `${people} no longer in ${place}'s count since ${on} (${peak} at its peak on ${peakOn}` +
+    (now !== undefined && today !== undefined
+      ? `, ${now === "0" ? "none" : now} counted on ${today}${arrived ? "; others arrived after the peak" : ""}`
+      : "") +
+    `); most likely crossed into the United States, moved on to other cities or returned without being counted`,
   lastSeenPlace: (place: string, people: string, on: string) =>
     `${people} no longer counted at ${place} after ${on}; most likely moved on north with the groups`,
   lastSeenCounted: (what: string, people: string, on: string) =>
@@ -495,6 +515,10 @@ const es: SituationWords = {
           : `mantenido desde el conteo del ${countedOn}, ${counts})`),
     countBy: (people, source) => `${people} según ${source}`,
     sourceNotNamed: "fuente sin nombre",
+    lessTakenIn: (parts) =>
+      `; menos ${parts} (personas de un grupo sin noticias, no por encima de ningún grupo)`,
+    takenInPart: (people, group, place) =>
+      `${people} de ${group} recibidas por el conteo de ${place}`,
   },
   departureTotal: (measure: string, date: string, source: string) =>
     `${measureWords(measure, "es")} hasta el ${date}${source ? `, ${source}` : ""}`,
@@ -516,8 +540,21 @@ const es: SituationWords = {
     report: string,
   ) =>
     `${people} de ${name}: ubicadas por última vez en camino entre ${from} y ${to} (km ${low}–${high}) el ${on}${report ? `, sin reportes desde el ${report}` : ""}; lo más probable es que sigan rumbo al norte o hayan llegado a la frontera sin ser contadas`,
-  lastSeenBorder: (place: string, people: string, on: string, peak: string, peakOn: string) =>
-    `${people} ya no contadas en ${place} después del ${on} (el mayor conteo allí: ${peak} el ${peakOn}); lo más probable es que hayan cruzado a Estados Unidos, seguido a otras ciudades o retornado sin ser contadas`,
+  lastSeenBorder: (
+    place: string,
+    people: string,
+    on: string,
+    peak: string,
+    peakOn: string,
+    now?: string,
+    today?: string,
+    arrived?: boolean,
+  ) =>
+    `${people} ya no están en el conteo de ${place} desde el ${on} (${peak} en su máximo, el ${peakOn}` +
+    (now !== undefined && today !== undefined
+      ? `; ${now === "0" ? "ninguna contada" : `${now} contadas`} el ${today}${arrived ? "; otras llegaron después del máximo" : ""}`
+      : "") +
+    `); lo más probable es que hayan cruzado a Estados Unidos, seguido a otras ciudades o retornado sin ser contadas`,
   lastSeenPlace: (place: string, people: string, on: string) =>
     `${people} ya no contadas en ${place} después del ${on}; lo más probable es que hayan seguido al norte con los grupos`,
   lastSeenCounted: (what: string, people: string, on: string) =>

@@ -38,6 +38,13 @@ export interface UnknownLastSeen {
   /** For a place: the most people present there on any day up to the day, and that day. */
   peak?: People;
   peakDate?: IsoDate;
+  /**
+   * For a place: the people present there on the day asked for (0 when none), so that a reader
+   * can set the people no longer counted there beside the place's count of the day.
+   */
+  presentOn?: People;
+  /** For a place: the day `presentOn` is of (the day asked for), ISO date. */
+  presentDate?: IsoDate;
 }
 
 interface Pool {
@@ -128,7 +135,7 @@ export function unknownLastSeen(state: readonly CorridorDay[], asOf: IsoDate): U
   return wholePeople(
     [...pools.entries()]
       .filter(([, pool]) => pool.people > 1e-6)
-      .map(([key, pool]) => origin(key, pool, bodies, peaks, reports)),
+      .map(([key, pool]) => origin(key, pool, bodies, peaks, reports, before, previousDate)),
     day.totals.unknown,
   );
 }
@@ -167,13 +174,15 @@ function takeOut(
   for (const pool of pools.values()) pool.people -= Math.max(0, pool.people) * share;
 }
 
-/** An origin's facts from its pool key. */
+/** An origin's facts from its pool key (`present`: the day's holders, by key). */
 function origin(
   key: string,
   pool: Pool,
   bodies: ReadonlyMap<string, CorridorDay["groups"][number]>,
   peaks: ReadonlyMap<string, { people: number; date: IsoDate }>,
   reports: ReadonlyMap<string, IsoDate>,
+  present: ReadonlyMap<string, number>,
+  presentDate: IsoDate | undefined,
 ): UnknownLastSeen {
   const seen = pool.lastSeen !== undefined ? { lastSeen: pool.lastSeen } : {};
   if (key === "returned" || key === "onward" || key === "unplaced")
@@ -198,6 +207,8 @@ function origin(
     people: pool.people,
     ...seen,
     ...(peak ? { peak: peak.people, peakDate: peak.date } : {}),
+    presentOn: present.get(key) ?? 0,
+    ...(presentDate !== undefined ? { presentDate } : {}),
   };
 }
 

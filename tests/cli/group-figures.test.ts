@@ -38,7 +38,12 @@ describe("ledger: figures of a group's people at places (2018)", () => {
       reachedOn: string;
       beyondGroups: number;
       fromTracksFigure?: { sourceOrg?: string; measure: string; value: number };
-      beyondGroupsFigures: { group: string; places: { placeName: string; value: number }[] }[];
+      beyondGroupsFigures: {
+        group: string;
+        size: number;
+        places: { placeName: string; value: number }[];
+      }[];
+      beyondGroupsTakenIn: { group: string; place: string; people: number }[];
     };
   };
   let stderr: string;
@@ -137,7 +142,7 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     expect(stderr).toContain(
       // The day the total was reached stands with the total; the parts are the last day's
       // (the 16,000 is a figure of 11-30, not known on the day reached).
-      `${b.value.toLocaleString("en-US")} people accounted for by then; the total was reached on ${b.reachedOn}; ` +
+      `${b.value.toLocaleString("en-US")} people who left by then; the total was reached on ${b.reachedOn}; ` +
         `as of ${b.date}, ${b.fromTracks.toLocaleString("en-US")} rest on the tracked groups' sizes, counts and departure totals ` +
         `(largest: people who transited Guatemala by 2018-11-30, UNICEF)`,
     );
@@ -145,6 +150,21 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     expect(stderr).not.toMatch(/transited_guatemala|_cumulative/);
     expect(stderr).not.toMatch(/left with the caravans|origin not tracked/);
   });
+
+  it("ledger's summary calls the total the people who left, in English and Spanish, not 'accounted for'", async () => {
+    expect(stderr).toMatch(/[\d,]+ people who left by then; the total was reached on /);
+    expect(stderr).not.toMatch(/accounted for by then/);
+    const io = capture(scratch);
+    expect(await run(["ledger", "--no-bom", "--lang", "es", "--out", "out-es"], io.context)).toBe(
+      0,
+    );
+    const es = io.err.join("\n");
+    expect(es).toMatch(/[\d,]+ personas que salieron hasta entonces; el total se alcanzó el /);
+    expect(es).not.toMatch(/contabilizadas/);
+    expect(es).toContain(
+      "Tijuana 6,200 (US DHS Secretary Nielsen, 2018-11-20); menos 766 de Salvadoran caravan 1 recibidas por el conteo de Tijuana",
+    );
+  }, 300_000);
 
   it("carries beyond_groups while departed holds (review22c M3): never falls, never above the stock part", () => {
     const rows = [...departed.values()];
@@ -170,6 +190,18 @@ describe("ledger: figures of a group's people at places (2018)", () => {
     // A figure quoted with its source is that source's figure, with its date.
     expect(stderr).toContain("Tijuana 6,200 (US DHS Secretary Nielsen, 2018-11-20)");
     expect(stderr).not.toMatch(/Mexicali 3,093 \(Baja/);
+    // The sentence adds up from its own figures: the silent group's people taken in at Tijuana
+    // are named in it (3,093 + 6,200 − 5,488 − 766 = 3,039).
+    expect(stderr).toContain(
+      "Tijuana 6,200 (US DHS Secretary Nielsen, 2018-11-20); less 766 of Salvadoran caravan 1 taken in at Tijuana",
+    );
+    const basis = report.departedBasis;
+    const placed = basis.beyondGroupsFigures.reduce(
+      (n, f) => n + f.places.reduce((m, p) => m + p.value, 0) - f.size,
+      0,
+    );
+    const taken = basis.beyondGroupsTakenIn.reduce((n, t) => n + t.people, 0);
+    expect(Math.abs(placed - taken - basis.beyondGroups)).toBeLessThanOrEqual(1);
     expect(report.departedBasis.beyondGroupsFigures.map((f) => f.group)).toEqual([
       "Honduran caravan 1",
     ]);

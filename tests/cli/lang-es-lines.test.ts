@@ -111,7 +111,7 @@ describe("--lang es on the command line's lines", () => {
       last: "2018-12-20",
       left: 29915,
       beyondText:
-        " personas contabilizadas hasta entonces; el total se alcanzó el 2018-11-20; al 2018-12-20, 16,000 se basan en los grupos",
+        " personas que salieron hasta entonces; el total se alcanzó el 2018-11-20; al 2018-12-20, 16,000 se basan en los grupos",
       splitRows: 700,
       warnings: 3,
       fromFiles: 0,
@@ -120,7 +120,7 @@ describe("--lang es on the command line's lines", () => {
     };
     const line = ledgerLineEs(facts);
     expect(line).toContain(
-      "(2018-10-12 a 2018-12-20; 29,915 personas contabilizadas hasta entonces; el total se alcanzó el 2018-11-20; al 2018-12-20, 16,000",
+      "(2018-10-12 a 2018-12-20; 29,915 personas que salieron hasta entonces; el total se alcanzó el 2018-11-20; al 2018-12-20, 16,000",
     );
     // Nothing beyond the tracked groups: the total is who left.
     const { beyondText: _, ...plain } = facts;

@@ -43,7 +43,16 @@ describe("departedBasis", () => {
   ];
 
   it("names the parts by their figures: no range, no field beyond those documented", () => {
-    const b = departedBasis(rows, "2018-12-15", { beyondGroupsFigures: figures, aggregates })!;
+    // The silent groups' people taken in on the day the held value was set are named with it.
+    const takenIn = [
+      { date: "2018-11-19", group: "Salvadoran caravan 1", place: "Tijuana", people: 318 },
+      { date: figures[1]!.date, group: "Salvadoran caravan 1", place: "Tijuana", people: 766 },
+    ];
+    const b = departedBasis(rows, "2018-12-15", {
+      beyondGroupsFigures: figures,
+      beyondGroupsTakenIn: takenIn,
+      aggregates,
+    })!;
     expect(b).toEqual({
       date: "2018-12-15",
       value: 29915,
@@ -58,6 +67,7 @@ describe("departedBasis", () => {
       reachedOn: "2018-11-20",
       beyondGroups: 3805,
       beyondGroupsFigures: [figures[1]],
+      beyondGroupsTakenIn: [takenIn[1]],
     });
     expect(b).not.toHaveProperty("withGroupsHigh");
   });

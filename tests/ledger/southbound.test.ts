@@ -102,3 +102,52 @@ describe("ledger --as-of before the first report", () => {
     );
   });
 });
+
+describe("counts of unknown direction in the ledger", () => {
+  it("buildLedger says how many people in how many rows of unknown direction are left out of the people who left, en and es", () => {
+    const counts = [
+      count({ date: "2018-11-05", direction: "northbound", total: 1000 }),
+      count({ date: "2018-11-06", direction: "unknown", total: 1520, origin: "c.xlsx#Conteo:4" }),
+      count({ date: "2018-11-07", direction: "unknown", total: 910, origin: "c.xlsx#Conteo:9" }),
+      count({ date: "2018-11-08", direction: "unknown" }), // blank total: not a person
+    ];
+    const result = buildLedger({ dataset: { ...dataset([]), counts }, tracks: [] });
+    const w = result.warnings.find((x) => x.code === "unknown_direction_counts");
+    expect(w).toBeDefined();
+    expect(w!.params).toMatchObject({ people: 2430, countRows: [1, 2] });
+    expect(w!.message).toMatch(
+      /^2,430 people in 2 count rows of unknown direction from 2018-11-06 to 2018-11-07 at Tapachula \(c\.xlsx#Conteo lines 4, 9\) are left out of the people who left: .*--incoming-is northbound\|southbound/,
+    );
+    expect(ledgerWarningText("es", w!, {})).toMatch(
+      /^2,430 personas en 2 filas de conteo de dirección desconocida del 2018-11-06 al 2018-11-07 .* quedan fuera de las personas que salieron: .*--incoming-is northbound\|southbound/,
+    );
+    // Which people are counted does not change: the 1,000 northbound only.
+    const departed = result.departed[result.departed.length - 1]!;
+    expect(departed.value).toBe(1000);
+  });
+
+  it("`ledger` and `report` on a sheet with relative directions say the people left out, and the option", async () => {
+    const out = mkdtempSync(join(tmpdir(), "dtm-ledger-"));
+    const sheet = join(out, "conteo.csv");
+    writeFileSync(
+      sheet,
+      "Fecha;Punto de monitoreo;Dirección;Total personas\n" +
+        "2018-11-05;Tapachula;Hacia el norte;1000\n" +
+        "2018-11-06;Tapachula;Salida hacia Guatemala;1520\n" +
+        "2018-11-07;Tapachula;Salida hacia Guatemala;910\n",
+    );
+    const io = capture();
+    await run(["ledger", "--counts", sheet, "--out", join(out, "l")], io.context);
+    expect(io.err.join("\n")).toMatch(
+      /warning: 2,430 people in 2 count rows of unknown direction .* are left out of the people who left: .*--incoming-is northbound\|southbound/,
+    );
+    const io2 = capture();
+    await run(
+      ["report", "--counts", sheet, "--as-of", "2018-11-07", "--out", join(out, "r")],
+      io2.context,
+    );
+    const md = readFileSync(join(out, "r", "situation-update.md"), "utf8");
+    const quality = md.slice(md.indexOf("## Data quality"));
+    expect(quality).toMatch(/2,430 people in 2 count rows of unknown direction/);
+  });
+});

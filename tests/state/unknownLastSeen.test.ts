@@ -112,14 +112,29 @@ describe("where the unknown people were last seen", () => {
     expect(names).toContain("Caravans 2+3 combined");
     const lines = unknownLastSeenLines(seen, replay.dataset, "en");
     expect(lines[0]!.text).toMatch(
-      /no longer counted at Tijuana after .* most likely crossed into the United States/,
+      /no longer in Tijuana's count since .* most likely crossed into the United States/,
+    );
+    // The line reads beside the places table: the city's count of the day is said with the
+    // peak, and when more left the count than its fall from the peak, that others came after it.
+    const tijuana = seen[0]!;
+    const today = replay.state
+      .find((d) => d.date === "2018-12-15")!
+      .places.filter((p) => p.placeName === "Tijuana")
+      .reduce((n, p) => n + p.present, 0);
+    expect(tijuana.presentOn).toBeCloseTo(today, 6);
+    expect(tijuana.presentDate).toBe("2018-12-15");
+    const now = Math.round(today).toLocaleString("en-US");
+    expect(lines[0]!.text).toContain(`(${tijuana.peak!.toLocaleString("en-US")} at its peak on `);
+    expect(lines[0]!.text).toContain(`, ${now} counted on 15 Dec 2018`);
+    expect(lines[0]!.text.includes("others arrived after the peak")).toBe(
+      tijuana.people > tijuana.peak! - today + 0.5,
     );
     expect(lines.find((l) => l.label === "Caravans 2+3 combined")!.text).toMatch(
       /of Caravans 2\+3 combined: last placed on the road between \S.* and Tijuana \(km [\d,]+–4,522\) on \d+ Dec 2018/,
     );
     const es = unknownLastSeenLines(seen, replay.dataset, "es");
     expect(es[0]!.text).toMatch(
-      /ya no contadas en Tijuana después del .* cruzado a Estados Unidos/,
+      /ya no están en el conteo de Tijuana desde el .* contadas el 15 dic 2018.* cruzado a Estados Unidos/,
     );
     expect(es.map((l) => l.text).join("\n")).not.toMatch(/no longer|most likely/);
   });
