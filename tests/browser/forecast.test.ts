@@ -127,14 +127,15 @@ describe.skipIf(!hasBrowser)("forecast panel in Chromium", () => {
         .locator('#forecast li[data-status="dissolved"][data-group="Salvadoran caravan 1"]')
         .textContent(),
     ).toMatch(/no report for more than 21 days/);
-    // Honduran caravan 2, last reported on 13 Nov and its 90 % interval wider than 1,000 km, has
-    // a position the library calls unknown (positionUnknown): no place ahead, the CLI's sentence.
+    // Honduran caravan 2, last reported on 13 Nov, silent since and its interval reaching the
+    // route's end, has its people taken in by the counts at places (the state's accounted_for):
+    // no place ahead, the CLI's sentence.
     expect(await page.locator('#forecast tbody[data-group="Honduran caravan 2"]').count()).toBe(0);
     expect(
       await page
-        .locator('#forecast li[data-status="position_unknown"][data-group="Honduran caravan 2"]')
+        .locator('#forecast li[data-status="accounted_for"][data-group="Honduran caravan 2"]')
         .textContent(),
-    ).toMatch(/^Honduran caravan 2: on the road, no report for 12 days; position unknown \(km /);
+    ).toMatch(/^Honduran caravan 2: accounted for \(all its people counted at places\)/);
     // A group still forecast says when it was last reported.
     expect(
       await page.locator("#forecast tbody[data-group] .last-report").first().textContent(),

@@ -43,20 +43,28 @@ describe.skipIf(!hasBrowser)("groups not seen for long: the map agrees with the 
   let lib: Replay;
   /** Days of the 2018 replay where the state counts some group unseen (with a mark that day). */
   let days: string[];
+  /** Every such day (none on the embedded data since silent groups are taken in). */
+  let all: string[] = [];
 
   beforeAll(() => {
     lib = runReplay(embedded2018());
-    const all = lib.state
+    all = lib.state
       .filter((d) => d.groups.some((g) => g.unseenSince !== undefined))
       .map((d) => d.date);
     // The first, a middle and the last such day (enough to see the rule, without 20 page turns).
-    days = [...new Set([all[0]!, all[Math.floor(all.length / 2)]!, all.at(-1)!])];
+    // Since silent groups are taken in by the destination's count (src/state/takenIn.ts), no
+    // group of the embedded 2018 data is unseen on any day; then three days after the groups'
+    // reports end check that the map marks none and still agrees with the split (the rule itself
+    // on data with an unseen group: tests/viewer, "not seen since").
+    days = all.length
+      ? [...new Set([all[0]!, all[Math.floor(all.length / 2)]!, all.at(-1)!])]
+      : ["2018-11-25", "2018-12-10", "2019-01-05"];
   });
 
   it("on each day with an unseen group: map's people on the road = split's in transit, and the unseen group is marked, not sized", async () => {
     expect(days.length).toBeGreaterThan(0);
-    // Salvadoran caravan 1 (last report 1 Nov 2018) is unseen on 25 Nov.
-    expect(days[0]! <= "2018-11-25").toBe(true);
+    // Since silent groups are taken in by the destination's count (src/state/takenIn.ts),
+    // Salvadoran caravan 1 is accounted for from 20 Nov, not unseen; the days are the state's own.
     const { page, watch } = await open2018(viewer, { hash: "t=10.5&lang=en", locale: "en-GB" });
     const start = await page.evaluate(() => (window as unknown as W).dtmViewer.replay.start);
     for (const date of days) {
@@ -89,7 +97,7 @@ describe.skipIf(!hasBrowser)("groups not seen for long: the map agrees with the 
       ).toBeLessThanOrEqual(Math.max(1, rows.length));
       // Every unseen group of the state is marked so on the map, with no one on the road.
       const unseen = state.groups.filter((g) => g.unseenSince !== undefined);
-      expect(unseen.length, date).toBeGreaterThan(0);
+      expect(unseen.length > 0, date).toBe(all.length > 0);
       for (const g of state.groups) {
         const mark = shown.groups.find((m) => m.group === g.group)!;
         expect(mark.unseenSince, `${date} ${g.group}`).toBe(g.unseenSince ?? "");
@@ -99,6 +107,12 @@ describe.skipIf(!hasBrowser)("groups not seen for long: the map agrees with the 
       }
     }
 
+    if (!all.length) {
+      // No unseen group to select on the embedded data (see beforeAll).
+      expect(watch.errors).toEqual([]);
+      await page.close();
+      return;
+    }
     // The unseen group selected: its details and its evidence say "not seen since", in Spanish too.
     const date = days[0]!;
     const group = lib.state
